@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { registerCatalogRoutes } from './catalog/catalog.routes';
+import type { Config } from './config/config';
+import { clientBuildDir } from './config/paths';
+import type { DatabaseInfo } from './database/connect';
+import { buildOpenApiDocument } from './docs/openapi';
+import { registerHealthRoutes } from './health/health.routes';
+import { ApiRoutes } from './http/api-routes';
+import { apiNotFound, errorHandler } from './http/error-handler';
+import { registerMediaRoutes } from './media/media.routes';
+
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  database: DatabaseInfo;
+  appVersion: string;
+}
+
+const requestIdPattern = /^[\w-]{8,64}$/;
+
+export function createApp(context: AppContext): Express {
+  const { config, log } = context;
+  const app = express();
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      // A caller's request id is kept when it looks like one, so a request can be followed across services.
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') === true },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          // Angular sets style attributes at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': config.isProduction ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(compression());
+  app.use(express.json({ limit: '100kb', strict: true }));
+
+  const api = new ApiRoutes({ checkResponses: config.env === 'test' });
+  registerHealthRoutes(api, context);
+  registerCatalogRoutes(api);
+  registerMediaRoutes(api);
+
+  const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'MEAN Shop API' }));
+  app.use('/api', api.router, apiNotFound);
+
+  serveAngularApp(app);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The built Angular app is served by the same process; every other path gets its index.html. */
+function serveAngularApp(app: Express): void {
+  const indexHtml = path.join(clientBuildDir, 'index.html');
+  // Hashed bundle names change with their content, so they can be cached for good.
+  app.use(
+    express.static(clientBuildDir, {
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (/-[A-Z0-9]{8,}\.(js|css|woff2?)$/.test(filePath)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.get('/{*path}', (_req, res) => {
+    if (!existsSync(indexHtml)) {
+      res.status(503).type('text').send('The storefront is not built yet: run `npm run build` (npm start does it for you).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}

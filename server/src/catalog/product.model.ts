@@ -1,0 +1,60 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+const moneySchema = new Schema(
+  {
+    amount: { type: Number, required: true, min: 0, validate: Number.isInteger },
+    currency: { type: String, required: true, match: /^[A-Z]{3}$/ },
+  },
+  { _id: false },
+);
+
+const attributeSchema = new Schema(
+  { name: { type: String, required: true, maxlength: 60 }, value: { type: String, required: true, maxlength: 200 } },
+  { _id: false },
+);
+
+export const productStatuses = ['draft', 'active', 'archived'] as const;
+
+const productSchema = new Schema(
+  {
+    title: { type: String, required: true, trim: true, maxlength: 200 },
+    slug: { type: String, required: true, unique: true, lowercase: true, maxlength: 220 },
+    description: { type: String, default: '', maxlength: 10_000 },
+    categoryId: { type: Schema.Types.ObjectId, ref: 'Category', required: true },
+    /** The category and its ancestors, so a filter on a parent category finds its children's products. */
+    categoryPath: { type: [Schema.Types.ObjectId], default: [] },
+    attributes: { type: [attributeSchema], default: [] },
+    images: { type: [Schema.Types.ObjectId], default: [] },
+    price: { type: moneySchema, required: true },
+    compareAtPrice: { type: moneySchema, default: undefined },
+    sellerId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    status: { type: String, enum: productStatuses, default: 'draft' },
+    /**
+     * Stock on hand, units reserved by unpaid orders, and what can still be sold. `available` is
+     * kept equal to `stock - reserved` by every update, so a reservation is one guarded update
+     * `{ _id, available: { $gte: q } } → $inc` (SPEC section 5).
+     */
+    stock: { type: Number, required: true, min: 0, default: 0 },
+    reserved: { type: Number, required: true, min: 0, default: 0 },
+    available: { type: Number, required: true, min: 0, default: 0 },
+    soldCount: { type: Number, default: 0, min: 0 },
+    /** Lower-case words of title, description, category and attributes, for search without $text. */
+    searchTerms: { type: [String], default: [] },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+
+// Shopper listings always filter on status; each index serves one sort order.
+productSchema.index({ status: 1, categoryPath: 1, createdAt: -1 });
+productSchema.index({ status: 1, 'price.amount': 1 });
+productSchema.index({ status: 1, soldCount: -1 });
+productSchema.index({ status: 1, createdAt: -1 });
+productSchema.index({ sellerId: 1, status: 1 });
+productSchema.index({ searchTerms: 1 });
+
+productSchema.pre('validate', function keepAvailableInStep() {
+  this.available = Math.max(0, this.stock - this.reserved);
+});
+
+export type ProductDocument = InferSchemaType<typeof productSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const ProductModel = model('Product', productSchema);

@@ -1,0 +1,89 @@
+import { Router, type Request, type Response } from 'express';
+import { z, type ZodType } from 'zod';
+import { AppError } from './app-error';
+import { zodIssuesToDetails } from './error-handler';
+
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type ObjectSchema = z.ZodObject;
+
+export interface RouteInput<Query, Params, Body> {
+  query: Query;
+  params: Params;
+  body: Body;
+}
+
+/**
+ * One API operation: its schemas validate the request before the handler runs and also describe
+ * the operation in the OpenAPI document, so what is documented is what is enforced.
+ */
+export interface RouteDefinition<
+  QuerySchema extends ObjectSchema = ObjectSchema,
+  ParamsSchema extends ObjectSchema = ObjectSchema,
+  BodySchema extends ZodType = ZodType,
+  ResponseSchema extends ZodType = ZodType,
+> {
+  method: HttpMethod;
+  /** Express-style path below /api, e.g. `/products/:idOrSlug`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  query?: QuerySchema;
+  params?: ParamsSchema;
+  body?: BodySchema;
+  response: { status: number; description: string; schema?: ResponseSchema; contentType?: string };
+  /** Error statuses this operation may answer besides 400 and 500. */
+  errors?: number[];
+  /**
+   * Returns the JSON body to send with `response.status`. A handler that writes the response
+   * itself (a stream, a redirect) returns undefined after doing so.
+   */
+  handler: (
+    input: RouteInput<z.output<QuerySchema>, z.output<ParamsSchema>, z.output<BodySchema>>,
+    req: Request,
+    res: Response,
+  ) => Promise<z.input<ResponseSchema> | undefined> | z.input<ResponseSchema> | undefined;
+}
+
+function parseOrThrow<T extends ZodType>(schema: T | undefined, value: unknown, location: string): unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    throw new AppError(400, 'validation_failed', `Invalid ${location}`, zodIssuesToDetails(result.error, location));
+  }
+  return result.data;
+}
+
+/** The API's routes, kept as definitions so the OpenAPI document is generated from the same list. */
+export class ApiRoutes {
+  readonly router = Router();
+  private readonly definitions: RouteDefinition[] = [];
+
+  constructor(private readonly options: { checkResponses: boolean }) {}
+
+  get operations(): readonly RouteDefinition[] {
+    return this.definitions;
+  }
+
+  add<Q extends ObjectSchema, P extends ObjectSchema, B extends ZodType, R extends ZodType>(
+    definition: RouteDefinition<Q, P, B, R>,
+  ): void {
+    this.definitions.push(definition as unknown as RouteDefinition);
+    this.router[definition.method](definition.path, async (req, res) => {
+      // Express 5's req.query is a getter, so validated input travels as the handler's argument.
+      const input = {
+        query: parseOrThrow(definition.query, req.query, 'query'),
+        params: parseOrThrow(definition.params, req.params, 'params'),
+        body: parseOrThrow(definition.body, req.body, 'body'),
+      } as RouteInput<z.output<Q>, z.output<P>, z.output<B>>;
+      const result = await definition.handler(input, req, res);
+      if (res.headersSent) return;
+      if (this.options.checkResponses && definition.response.schema) {
+        // In tests a response that drifts from its documented schema fails loudly.
+        definition.response.schema.parse(result);
+      }
+      if (result === undefined) res.status(definition.response.status).end();
+      else res.status(definition.response.status).json(result);
+    });
+  }
+}

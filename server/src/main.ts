@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './config/config';
+import { createLogger } from './config/logger';
+import { DatabaseStartError } from './database/database-start-error';
+import { startShop } from './shop';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  const shop = await startShop(config, log);
+
+  const lines = [
+    '',
+    `  MEAN Shop is running at ${shop.url}`,
+    `  Admin dashboard   ${shop.url}/admin`,
+    `  API docs          ${shop.url}/api/docs`,
+    `  Database          ${shop.database.engine} ${shop.database.version}${shop.database.embedded ? ` (embedded, data in ${config.dataDir})` : ''}`,
+  ];
+  if (shop.seeded) {
+    lines.push('', '  Demo accounts (password for all: ' + config.demoPassword + ')');
+    for (const account of shop.seeded.accounts) lines.push(`    ${account.role.padEnd(9)} ${account.email}`);
+  }
+  lines.push('', '  Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    void shop.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseStartError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nMEAN Shop failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

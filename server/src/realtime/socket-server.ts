@@ -1,0 +1,108 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { rooms, watchProductsSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketAck } from '@shared/realtime/socket-events';
+import type { Logger } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import type { Config } from '../config/config';
+
+export type ShopSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type ShopSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** A socket may follow at most this many products at once. */
+const maxWatchedProducts = 500;
+
+export interface SocketServerHandle {
+  io: ShopSocketServer;
+  close(): Promise<void>;
+}
+
+/**
+ * socket.io on the API's HTTP server. Rooms are decided here, never by the client: a client may
+ * only ask to watch products (SPEC section 7).
+ */
+export async function createSocketServer(httpServer: HttpServer, config: Config, log: Logger): Promise<SocketServerHandle> {
+  const allowedOrigins = new Set(config.corsOrigins);
+  const io: ShopSocketServer = new Server(httpServer, {
+    cors: { origin: config.corsOrigins, credentials: true },
+    maxHttpBufferSize: 16 * 1024,
+    // Browsers always send Origin; a foreign page must not ride a shopper's session.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || allowedOrigins.has(origin) || config.env !== 'production' && isLoopback(origin));
+    },
+  });
+
+  const closeRedis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, log) : async () => {};
+  const eventLimiter = new RateLimiterMemory({ points: 20, duration: 1 });
+
+  io.on('connection', (socket: ShopSocket) => {
+    socket.use(([event], next) => {
+      eventLimiter
+        .consume(socket.id)
+        .then(() => next())
+        .catch(() => {
+          log.warn({ socketId: socket.id, event }, 'socket event rate exceeded');
+          next(new Error('rate_limited'));
+        });
+    });
+    socket.on('error', () => socket.disconnect(true));
+
+    socket.on('watch', (payload, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {};
+      const parsed = watchProductsSchema.safeParse(payload);
+      if (!parsed.success) return respond(invalidPayload);
+      const watched = [...socket.rooms].filter((room) => room.startsWith('product:')).length;
+      if (watched + parsed.data.productIds.length > maxWatchedProducts) {
+        return respond({ error: { code: 'validation_failed', message: `At most ${maxWatchedProducts} products can be watched` } });
+      }
+      void socket.join(parsed.data.productIds.map(rooms.product));
+      respond({ data: { watching: watched + parsed.data.productIds.length } });
+    });
+
+    socket.on('unwatch', (payload, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {};
+      const parsed = watchProductsSchema.safeParse(payload);
+      if (!parsed.success) return respond(invalidPayload);
+      for (const productId of parsed.data.productIds) void socket.leave(rooms.product(productId));
+      respond({ data: { watching: [...socket.rooms].filter((room) => room.startsWith('product:')).length } });
+    });
+  });
+
+  return {
+    io,
+    close: async () => {
+      await io.close();
+      await closeRedis();
+    },
+  };
+}
+
+const invalidPayload: SocketAck<never> = { error: { code: 'validation_failed', message: 'Invalid payload' } };
+
+function isLoopback(origin: string): boolean {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** With several instances, events reach sockets on every instance through Redis pub/sub. */
+async function attachRedisAdapter(io: ShopSocketServer, redisUrl: string, log: Logger): Promise<() => Promise<void>> {
+  const publisher = createClient({ url: redisUrl });
+  const subscriber = publisher.duplicate();
+  publisher.on('error', (error) => log.error({ err: error }, 'redis publisher error'));
+  subscriber.on('error', (error) => log.error({ err: error }, 'redis subscriber error'));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  io.adapter(createAdapter(publisher, subscriber));
+  log.info('socket.io uses the Redis adapter');
+  return async () => {
+    await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+  };
+}
+
+export function publishStockChanged(io: ShopSocketServer, productId: string, available: number): void {
+  io.to(rooms.product(productId)).emit('stock:changed', { productId, available });
+}

@@ -1,0 +1,168 @@
+import argon2 from 'argon2';
+import { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import { UserModel } from '../accounts/user.model';
+import { CategoryModel } from '../catalog/category.model';
+import { ProductModel } from '../catalog/product.model';
+import { searchTermsFor } from '../catalog/search-terms';
+import { storeImage } from '../media/media.storage';
+import { demoBrands, demoCategories, type DemoLeafCategory } from './demo-catalog';
+import { renderProductImage } from './demo-images';
+
+export interface SeedSummary {
+  products: number;
+  categories: number;
+  accounts: Array<{ email: string; role: string }>;
+}
+
+export const demoAccounts = [
+  { email: 'admin@demo.shop', name: 'Ada Admin', role: 'admin' },
+  { email: 'seller@demo.shop', name: 'Sam Seller', role: 'seller' },
+  { email: 'shopper@demo.shop', name: 'Sophie Shopper', role: 'customer' },
+] as const;
+
+/** A small deterministic generator, so every fresh demo shop has the same catalogue. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 200);
+}
+
+/** Prices end in .99 or .49 like a real shop's. */
+function shopPrice(random: () => number, [min, max]: [number, number]): number {
+  const euros = Math.floor(min / 100 + random() * (max - min) / 100);
+  return euros * 100 + (random() < 0.8 ? 99 : 49);
+}
+
+function stockLevel(random: () => number): number {
+  const roll = random();
+  if (roll < 0.06) return 0;
+  if (roll < 0.16) return 1 + Math.floor(random() * 5);
+  return 10 + Math.floor(random() * 140);
+}
+
+interface PlannedProduct {
+  leaf: DemoLeafCategory;
+  topHue: number;
+  leafId: Types.ObjectId;
+  path: Types.ObjectId[];
+  categoryNames: string[];
+}
+
+/** Runs `work` over `items` with at most `concurrency` at once (sharp renders on libuv's pool). */
+async function mapConcurrently<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]!, index);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * Fills an empty database with the demo catalogue and the three demo accounts (SPEC section 10).
+ * A database that already has products or users is left alone.
+ */
+export async function seedDemoData(options: { demoPassword: string; log: Logger; productCount?: number }): Promise<SeedSummary | undefined> {
+  const [anyUser, anyProduct] = await Promise.all([UserModel.exists({}), ProductModel.exists({})]);
+  if (anyUser || anyProduct) return undefined;
+  const startedAt = Date.now();
+  const productCount = options.productCount ?? 240;
+  const random = seededRandom(20_261_128);
+
+  const passwordHash = await argon2.hash(options.demoPassword, { type: argon2.argon2id });
+  const users = await UserModel.insertMany(demoAccounts.map((account) => ({ ...account, passwordHash })));
+  const sellerId = users.find((user) => user.role === 'seller')!._id;
+
+  const plans: PlannedProduct[] = [];
+  const categoryDocuments = [];
+  for (const [topIndex, top] of demoCategories.entries()) {
+    const topId = new Types.ObjectId();
+    categoryDocuments.push({ _id: topId, name: top.name, slug: top.slug, parentId: null, position: topIndex });
+    for (const [leafIndex, leaf] of top.children.entries()) {
+      const leafId = new Types.ObjectId();
+      categoryDocuments.push({ _id: leafId, name: leaf.name, slug: leaf.slug, parentId: topId, position: leafIndex });
+      plans.push({ leaf, topHue: top.hue, leafId, path: [topId, leafId], categoryNames: [top.name, leaf.name] });
+    }
+  }
+  await CategoryModel.insertMany(categoryDocuments);
+
+  const usedSlugs = new Set<string>();
+  const now = Date.now();
+  const products = await mapConcurrently(Array.from({ length: productCount }, (_, index) => index), 4, async (index) => {
+    const plan = plans[index % plans.length]!;
+    const { leaf } = plan;
+    const round = Math.floor(index / plans.length);
+    const noun = leaf.nouns[(index * 7 + round) % leaf.nouns.length]!;
+    const brand = demoBrands[(index * 5 + round * 3) % demoBrands.length]!;
+    const variant = leaf.variants[(index + round) % leaf.variants.length]!;
+    const material = leaf.material[(index * 3 + round) % leaf.material.length]!;
+    const isBook = leaf.illustration === 'book';
+    const title = isBook ? `${noun} (${variant})` : `${brand} ${noun} – ${variant}`;
+    let slug = slugify(isBook ? `${noun} ${variant} ${brand}` : title);
+    for (let suffix = 2; usedSlugs.has(slug); suffix++) slug = `${slugify(title)}-${suffix}`;
+    usedSlugs.add(slug);
+
+    const price = shopPrice(random, leaf.price);
+    const onSale = random() < 0.2;
+    const stock = stockLevel(random);
+    const description = isBook
+      ? `${leaf.blurb} Published by ${brand} Press. ${variant} edition.`
+      : `${leaf.blurb} The ${brand} ${noun.toLowerCase()} comes in ${variant} and is made of ${material.toLowerCase()}.`;
+    const attributes = isBook
+      ? [{ name: 'Publisher', value: `${brand} Press` }, { name: 'Format', value: variant }]
+      : [{ name: 'Brand', value: brand }, { name: 'Variant', value: variant }, { name: 'Material', value: material }];
+
+    const image = await renderProductImage(leaf.illustration, (plan.topHue + index * 13) % 360, index);
+    const stored = await storeImage(image.bytes, { filename: `${slug}.webp`, contentType: 'image/webp', width: image.width, height: image.height });
+    const createdAt = new Date(now - Math.floor(random() * 120) * 86_400_000 - index * 60_000);
+    return {
+      title,
+      slug,
+      description,
+      categoryId: plan.leafId,
+      categoryPath: plan.path,
+      attributes,
+      images: [new Types.ObjectId(stored.id)],
+      price: { amount: price, currency: 'EUR' },
+      ...(onSale ? { compareAtPrice: { amount: Math.round(price * (1.15 + random() * 0.3) / 100) * 100 + 99, currency: 'EUR' } } : {}),
+      sellerId: index % 3 === 2 ? sellerId : null,
+      status: 'active',
+      stock,
+      reserved: 0,
+      available: stock,
+      soldCount: Math.floor(random() ** 2 * 400),
+      searchTerms: searchTermsFor(title, description, ...plan.categoryNames, ...attributes.map((attribute) => attribute.value)),
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
+  await ProductModel.insertMany(products, { timestamps: false });
+
+  options.log.info({ products: products.length, categories: categoryDocuments.length, ms: Date.now() - startedAt }, 'demo data seeded');
+  return {
+    products: products.length,
+    categories: categoryDocuments.length,
+    accounts: demoAccounts.map(({ email, role }) => ({ email, role })),
+  };
+}

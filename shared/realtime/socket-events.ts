@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { objectIdSchema } from '../catalog/product';
+
+/** What a client may ask to follow; the server decides the rooms (SPEC section 7). */
+export const watchProductsSchema = z.strictObject({
+  productIds: z.array(objectIdSchema).max(200),
+});
+
+export type WatchProducts = z.infer<typeof watchProductsSchema>;
+
+export interface StockChanged {
+  productId: string;
+  available: number;
+}
+
+export type SocketAck<T> = { data: T } | { error: { code: string; message: string } };
+
+export interface ServerToClientEvents {
+  'stock:changed': (event: StockChanged) => void;
+}
+
+export interface ClientToServerEvents {
+  watch: (payload: WatchProducts, ack: (result: SocketAck<{ watching: number }>) => void) => void;
+  unwatch: (payload: WatchProducts, ack: (result: SocketAck<{ watching: number }>) => void) => void;
+}
+
+/** The rooms the server puts sockets in. */
+export const rooms = {
+  product: (productId: string) => `product:${productId}`,
+  user: (userId: string) => `user:${userId}`,
+  seller: (sellerId: string) => `seller:${sellerId}`,
+  admins: 'admins',
+} as const;
