@@ -1,14 +1,7 @@
-import { z } from 'zod';
+// Formatting only, with no zod import, so the Angular bundle does not carry the schema library.
+import type { Money } from './money.schema';
 
-/** Money is an integer count of minor units (cents) plus an ISO 4217 currency code; never a float. */
-export const moneySchema = z
-  .object({
-    amount: z.number().int().meta({ description: 'Amount in minor units, e.g. 1999 for 19.99' }),
-    currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 currency code', example: 'EUR' }),
-  })
-  .meta({ id: 'Money' });
-
-export type Money = z.infer<typeof moneySchema>;
+export type { Money };
 
 /** The number of minor units in one major unit, for the currencies whose exponent is not 2. */
 const minorUnitExponents: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, BHD: 3, KWD: 3 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from '../money';
+import { moneySchema } from '../money.schema';
 
 export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/i, 'must be a 24-character hex id');
 

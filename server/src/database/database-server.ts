@@ -16,6 +16,8 @@ export interface DatabaseServer {
   embedded: EngineChoice | undefined;
   /** For the embedded FerretDB, its release (the engine itself reports "unknown"). */
   embeddedVersion: string | undefined;
+  /** The embedded engine's process id, to check that it is gone after stop. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function startDatabaseServer(
   log: Logger,
 ): Promise<DatabaseServer> {
   if (config.mongodbUri) {
-    return { uri: config.mongodbUri, embedded: undefined, embeddedVersion: undefined, stop: async () => {} };
+    return { uri: config.mongodbUri, embedded: undefined, embeddedVersion: undefined, pid: undefined, stop: async () => {} };
   }
   const engine = chooseEngine(config.dbEngine);
   if (engine === 'mongod' && !mongodOnPath()) {
@@ -56,7 +58,7 @@ async function startFerretDb(dataDir: string, log: Logger): Promise<DatabaseServ
   const ready = await firstLine(child, 60_000);
   const { uri, version } = JSON.parse(ready) as { uri: string; version: string };
   log.info({ uri, version, dataDir: databaseDir }, 'embedded FerretDB started');
-  return { uri, embedded: 'ferretdb', embeddedVersion: version, stop: () => stopChild(child) };
+  return { uri, embedded: 'ferretdb', embeddedVersion: version, pid: child.pid, stop: () => stopChild(child) };
 }
 
 async function startMongod(dataDir: string, log: Logger): Promise<DatabaseServer> {
@@ -71,7 +73,7 @@ async function startMongod(dataDir: string, log: Logger): Promise<DatabaseServer
   await waitingForLine;
   const uri = `mongodb://127.0.0.1:${port}/`;
   log.info({ uri, dataDir: databaseDir }, 'embedded mongod started');
-  return { uri, embedded: 'mongod', embeddedVersion: undefined, stop: () => stopChild(child) };
+  return { uri, embedded: 'mongod', embeddedVersion: undefined, pid: child.pid, stop: () => stopChild(child) };
 }
 
 function forwardOutput(child: ChildProcess, log: Logger, name: string, streams = { stdout: true }): void {

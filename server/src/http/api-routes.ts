@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { z, type ZodType } from 'zod';
+import { type z, type ZodType } from 'zod';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './error-handler';
 

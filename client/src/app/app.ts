@@ -1,0 +1,21 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { SiteFooter } from './core/layout/site-footer';
+import { SiteHeader } from './core/layout/site-header';
+
+@Component({
+  selector: 'shop-root',
+  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a class="skip-link" href="#main">Skip to content</a>
+    <shop-site-header />
+    <main id="main" tabindex="-1"><router-outlet /></main>
+    <shop-site-footer />
+  `,
+  styles: `
+    :host { display: flex; flex-direction: column; min-height: 100vh; }
+    main { flex: 1; outline: none; }
+  `,
+})
+export class App {}

@@ -1,0 +1,97 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Category, ProductList, ProductSummary } from '@shared/catalog/product';
+import { HomePage } from './home-page';
+
+function productList(count: number, total: number, page = 1): ProductList {
+  const items: ProductSummary[] = Array.from({ length: count }, (_, index) => ({
+    id: String(index).padStart(24, '0'),
+    slug: `product-${index}`,
+    title: `Product ${index}`,
+    description: '',
+    category: { id: 'c', slug: 'audio', name: 'Audio' },
+    price: { amount: 1000 + index, currency: 'EUR' },
+    images: [],
+    available: 5,
+    sellerId: null,
+    createdAt: '2026-11-01T00:00:00.000Z',
+  }));
+  return { items, total, page, limit: 24, facets: { categories: [], inStock: total } };
+}
+
+const categories: Category[] = [
+  { id: 'a', slug: 'electronics', name: 'Electronics', parentId: null, productCount: 30 },
+  { id: 'b', slug: 'audio', name: 'Audio', parentId: 'a', productCount: 10 },
+];
+
+describe('HomePage', () => {
+  let fixture: ComponentFixture<HomePage>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(HomePage);
+  });
+
+  afterEach(() => http.verify());
+
+  async function settle(): Promise<void> {
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function answerCategories(): void {
+    http.expectOne('/api/categories').flush(categories);
+  }
+
+  function element(): HTMLElement {
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('shows loading skeletons, then a card per product of the requested page', async () => {
+    fixture.componentRef.setInput('page', '2');
+    fixture.detectChanges();
+    expect(element().querySelectorAll('.skeleton').length).toBeGreaterThan(0);
+
+    const request = http.expectOne((candidate) => candidate.url === '/api/products');
+    expect(request.request.params.get('page')).toBe('2');
+    expect(request.request.params.get('limit')).toBe('24');
+    request.flush(productList(24, 60, 2));
+    answerCategories();
+    await settle();
+
+    expect(element().querySelectorAll('shop-product-card').length).toBe(24);
+    expect(element().querySelector('.skeleton')).toBeNull();
+    expect(element().querySelector('.count')?.textContent).toContain('60 products · page 2 of 3');
+    expect(element().querySelector('a[rel="prev"]')).not.toBeNull();
+    expect(element().querySelector('a[rel="next"]')).not.toBeNull();
+  });
+
+  it('lists only top-level categories', async () => {
+    fixture.detectChanges();
+    http.expectOne((candidate) => candidate.url === '/api/products').flush(productList(1, 1));
+    answerCategories();
+    await settle();
+    const names = [...element().querySelectorAll('.category-name')].map((node) => node.textContent?.trim());
+    expect(names).toEqual(['Electronics']);
+    expect(element().querySelector('.pager')).toBeNull();
+  });
+
+  it('explains a failed load in plain words and retries on request', async () => {
+    fixture.detectChanges();
+    http.expectOne((candidate) => candidate.url === '/api/products').flush(null, { status: 503, statusText: 'Unavailable' });
+    answerCategories();
+    await settle();
+    const alert = element().querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain("We couldn't load the products");
+
+    (alert!.querySelector('button') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    http.expectOne((candidate) => candidate.url === '/api/products').flush(productList(3, 3));
+    await settle();
+    expect(element().querySelectorAll('shop-product-card').length).toBe(3);
+  });
+});

@@ -1,0 +1,73 @@
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck, StockChanged } from '@shared/realtime/socket-events';
+import { io as connect, type Socket } from 'socket.io-client';
+import { useTestShop } from '../../test/test-shop';
+import { publishStockChanged } from './socket-server';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('socket.io', () => {
+  const shop = useTestShop();
+  const productId = '0123456789abcdef01234567';
+  const otherProductId = 'fedcba987654321001234567';
+  const sockets: ClientSocket[] = [];
+
+  function open(headers: Record<string, string> = {}): ClientSocket {
+    const socket: ClientSocket = connect(shop.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+    sockets.push(socket);
+    return socket;
+  }
+
+  async function connected(socket: ClientSocket): Promise<ClientSocket> {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  function watch(socket: ClientSocket, payload: unknown): Promise<SocketAck<{ watching: number }>> {
+    return socket.timeout(5000).emitWithAck('watch', payload as { productIds: string[] });
+  }
+
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+
+  it('lets a client watch products and pushes their stock changes to it alone', async () => {
+    const watcher = await connected(open());
+    const bystander = await connected(open());
+    expect(await watch(watcher, { productIds: [productId] })).toEqual({ data: { watching: 1 } });
+    expect(await watch(bystander, { productIds: [otherProductId] })).toEqual({ data: { watching: 1 } });
+
+    const bystanderEvents: StockChanged[] = [];
+    bystander.on('stock:changed', (event) => bystanderEvents.push(event));
+    const received = new Promise<StockChanged>((resolve) => watcher.once('stock:changed', resolve));
+    publishStockChanged(shop.shop.io, productId, 7);
+
+    expect(await received).toEqual({ productId, available: 7 });
+    // A round trip on the bystander's socket proves nothing was queued for it before.
+    await watch(bystander, { productIds: [] });
+    expect(bystanderEvents).toEqual([]);
+  });
+
+  it('answers an invalid watch payload with an error ack instead of joining anything', async () => {
+    const socket = await connected(open());
+    for (const payload of [{ productIds: ['not-an-id'] }, { productIds: 'x' }, { productIds: [productId], room: 'admins' }, null]) {
+      const ack = await watch(socket, payload);
+      expect(ack).withContext(JSON.stringify(payload)).toEqual({ error: jasmine.objectContaining({ code: 'validation_failed' }) });
+    }
+  });
+
+  it('refuses a handshake from a foreign browser origin', async () => {
+    await expectAsync(connected(open({ origin: 'https://evil.example' }))).toBeRejected();
+  });
+
+  it('disconnects a client that floods events', async () => {
+    const socket = await connected(open());
+    const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    const acks: Array<Promise<unknown>> = [];
+    for (let index = 0; index < 40; index += 1) acks.push(watch(socket, { productIds: [productId] }).catch(() => 'no ack'));
+    await disconnected;
+    expect(await Promise.all(acks)).toContain('no ack');
+  });
+});

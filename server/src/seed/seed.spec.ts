@@ -1,0 +1,55 @@
+import argon2 from 'argon2';
+import { trusted } from 'mongoose';
+import pino from 'pino';
+import { UserModel } from '../accounts/user.model';
+import { CategoryModel } from '../catalog/category.model';
+import { ProductModel } from '../catalog/product.model';
+import { findImage } from '../media/media.storage';
+import { useTestShop } from '../../test/test-shop';
+import { seedDemoData } from './seed';
+
+describe('Demo data seed', () => {
+  useTestShop();
+  const log = pino({ level: 'silent' });
+
+  it('fills an empty database with a believable catalogue and the three demo accounts, once', async () => {
+    const summary = await seedDemoData({ demoPassword: 'demo-password', log });
+    expect(summary?.products).toBeGreaterThanOrEqual(200);
+
+    const products = await ProductModel.find().lean();
+    expect(products.length).toBe(summary!.products);
+    expect(new Set(products.map((product) => product.slug)).size).toBe(products.length);
+    const topCategories = await CategoryModel.find({ parentId: null }).lean();
+    expect(topCategories.length).toBeGreaterThanOrEqual(8);
+    const leaves = await CategoryModel.find({ parentId: trusted({ $ne: null }) }).lean();
+    expect(leaves.length).toBeGreaterThan(topCategories.length);
+
+    for (const product of products) {
+      expect(Number.isInteger(product.price.amount)).toBeTrue();
+      expect(product.price.amount).toBeGreaterThan(0);
+      expect(product.available).toBe(product.stock - product.reserved);
+      expect(product.images.length).toBe(1);
+      expect(product.title.length).toBeGreaterThan(5);
+      expect(product.searchTerms.length).toBeGreaterThan(3);
+    }
+    expect(products.some((product) => product.stock === 0)).withContext('some sold out').toBeTrue();
+    expect(products.some((product) => product.compareAtPrice?.amount)).withContext('some on sale').toBeTrue();
+    expect(products.some((product) => product.sellerId)).withContext('some from the seller').toBeTrue();
+    const image = await findImage(products[0]!.images[0]!.toString());
+    expect(image?.contentType).toBe('image/webp');
+
+    const users = await UserModel.find().select('+passwordHash').lean();
+    expect(users.map((user) => [user.email, user.role]).sort()).toEqual([
+      ['admin@demo.shop', 'admin'],
+      ['seller@demo.shop', 'seller'],
+      ['shopper@demo.shop', 'customer'],
+    ]);
+    for (const user of users) {
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await argon2.verify(user.passwordHash, 'demo-password')).toBeTrue();
+    }
+
+    expect(await seedDemoData({ demoPassword: 'demo-password', log })).withContext('second run').toBeUndefined();
+    expect(await ProductModel.countDocuments()).toBe(products.length);
+  }, 120_000);
+});

@@ -1,0 +1,55 @@
+import { type Types } from 'mongoose';
+import { CategoryModel } from '../src/catalog/category.model';
+import { ProductModel } from '../src/catalog/product.model';
+import { searchTermsFor } from '../src/catalog/search-terms';
+import { slugify } from '../src/seed/seed';
+
+let sequence = 0;
+
+export async function createCategory(name: string, parent?: { _id: Types.ObjectId }) {
+  return CategoryModel.create({ name, slug: slugify(name), parentId: parent?._id ?? null });
+}
+
+export interface ProductFixture {
+  title?: string;
+  category: { _id: Types.ObjectId; parentId?: Types.ObjectId | null };
+  price?: number;
+  compareAtPrice?: number;
+  stock?: number;
+  reserved?: number;
+  status?: 'draft' | 'active' | 'archived';
+  soldCount?: number;
+  createdAt?: Date;
+}
+
+/** Inserts a product as the admin API would store it; only what a spec cares about must be given. */
+export async function createProduct(fixture: ProductFixture) {
+  sequence += 1;
+  const title = fixture.title ?? `Fixture product ${sequence}`;
+  const createdAt = fixture.createdAt ?? new Date(Date.UTC(2026, 0, 1) + sequence * 60_000);
+  const stock = fixture.stock ?? 10;
+  const reserved = fixture.reserved ?? 0;
+  const [product] = await ProductModel.insertMany(
+    [
+      {
+        title,
+        slug: `${slugify(title)}-${sequence}`,
+        description: `Description of ${title}`,
+        categoryId: fixture.category._id,
+        categoryPath: [...(fixture.category.parentId ? [fixture.category.parentId] : []), fixture.category._id],
+        price: { amount: fixture.price ?? 1000, currency: 'EUR' },
+        ...(fixture.compareAtPrice ? { compareAtPrice: { amount: fixture.compareAtPrice, currency: 'EUR' } } : {}),
+        status: fixture.status ?? 'active',
+        stock,
+        reserved,
+        available: stock - reserved,
+        soldCount: fixture.soldCount ?? 0,
+        searchTerms: searchTermsFor(title),
+        createdAt,
+        updatedAt: createdAt,
+      },
+    ],
+    { timestamps: false },
+  );
+  return product!;
+}
