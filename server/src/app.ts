@@ -43,6 +43,11 @@ export function createApp(context: AppContext): Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') === true },
+      // Headers stay out of the log: they are noise, and some carry credentials.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(

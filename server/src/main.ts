@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { DatabaseStartError } from './database/database-start-error';
+import { demoAccounts } from './seed/seed';
 import { startShop } from './shop';
 
 async function main(): Promise<void> {
@@ -15,9 +16,9 @@ async function main(): Promise<void> {
     `  API docs          ${shop.url}/api/docs`,
     `  Database          ${shop.database.engine} ${shop.database.version}${shop.database.embedded ? ` (embedded, data in ${config.dataDir})` : ''}`,
   ];
-  if (shop.seeded) {
-    lines.push('', '  Demo accounts (password for all: ' + config.demoPassword + ')');
-    for (const account of shop.seeded.accounts) lines.push(`    ${account.role.padEnd(9)} ${account.email}`);
+  if (config.seedDemoData) {
+    lines.push('', `  Demo accounts (password for all: ${config.demoPassword})${shop.seeded ? '' : ', created on the first start'}`);
+    for (const account of demoAccounts) lines.push(`    ${account.role.padEnd(9)} ${account.email}`);
   }
   lines.push('', '  Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n') + '\n');
