@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { registerAccountRoutes } from './accounts/account.routes';
+import type { AccountsContext } from './accounts/accounts-context';
+import { registerAdminUserRoutes } from './accounts/admin-users.routes';
+import { registerAuthRoutes } from './accounts/auth.routes';
+import type { Authenticator } from './accounts/authenticator';
 import { registerCatalogRoutes } from './catalog/catalog.routes';
 import type { Config } from './config/config';
 import { clientBuildDir } from './config/paths';
@@ -16,12 +22,15 @@ import { registerHealthRoutes } from './health/health.routes';
 import { ApiRoutes } from './http/api-routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { registerMediaRoutes } from './media/media.routes';
+import { registerDevOutboxRoutes } from './notifications/dev-outbox.routes';
 
 export interface AppContext {
   config: Config;
   log: Logger;
   database: DatabaseInfo;
   appVersion: string;
+  authenticator: Authenticator;
+  accounts: AccountsContext;
 }
 
 const requestIdPattern = /^[\w-]{8,64}$/;
@@ -65,11 +74,16 @@ export function createApp(context: AppContext): Express {
   );
   app.use(compression());
   app.use(express.json({ limit: '100kb', strict: true }));
+  app.use('/api/auth', cookieParser());
 
-  const api = new ApiRoutes({ checkResponses: config.env === 'test' });
+  const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator });
   registerHealthRoutes(api, context);
+  registerAuthRoutes(api, context.accounts);
+  registerAccountRoutes(api, context.accounts);
+  registerAdminUserRoutes(api, context.accounts);
   registerCatalogRoutes(api);
   registerMediaRoutes(api);
+  if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });
   app.get('/api/openapi.json', (_req, res) => {

@@ -1,11 +1,16 @@
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
+import { AccessTokens } from './accounts/access-tokens';
+import { Authenticator } from './accounts/authenticator';
+import { Sessions } from './accounts/sessions.service';
 import { createApp } from './app';
 import type { Config } from './config/config';
 import { connectDatabase, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer } from './database/database-server';
+import { Mailer } from './notifications/mailer';
 import { createSocketServer, type ShopSocketServer } from './realtime/socket-server';
 import { seedDemoData, type SeedSummary } from './seed/seed';
 
@@ -36,21 +41,27 @@ export async function startShop(config: Config, log: Logger): Promise<RunningSho
     cleanups.push(disconnectDatabase);
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log }) : undefined;
 
-    const app = createApp({ config, log, database, appVersion: packageJson.version });
-    const httpServer = createServer(app);
-    const sockets = await createSocketServer(httpServer, config, log);
-    cleanups.push(sockets.close);
+    const accessTokens = new AccessTokens(config.jwtSecret);
+    const authenticator = new Authenticator(accessTokens);
+    const mailer = new Mailer(config, log);
+    cleanups.push(async () => mailer.close());
+    const httpServer = createServer();
+    const sockets = await createSocketServer(httpServer, config, log, authenticator);
+    cleanups.push(async () => {
+      // socket.io disconnects its clients and stops the listener; open HTTP keep-alive
+      // connections are then closed so that the server's close completes.
+      const closed = httpServer.listening ? once(httpServer, 'close') : Promise.resolve();
+      await sockets.close();
+      httpServer.closeAllConnections();
+      await closed;
+    });
+    const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io } });
+    httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, resolve);
     });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          httpServer.close(() => resolve());
-          httpServer.closeAllConnections();
-        }),
-    );
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
     return { url, port, database, seeded, io: sockets.io, httpServer, stop };

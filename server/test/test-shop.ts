@@ -21,6 +21,11 @@ function uriWithDatabase(baseUri: string, databaseName: string): string {
   return `${hosts}/${databaseName}${options ? `?${options}` : ''}`;
 }
 
+function randomClientAddress(): string {
+  const bytes = randomBytes(2);
+  return `10.${bytes[0]}.${bytes[1]}.${1 + (bytes[0]! % 250)}`;
+}
+
 export interface TestShop {
   /** e.g. `http://127.0.0.1:40123` */
   readonly url: string;
@@ -49,6 +54,9 @@ export function useTestShop(environment: Record<string, string> = {}): TestShop 
       DATA_DIR: dataDir,
       MONGODB_URI: uriWithDatabase(databaseServer.uri, `spec_${randomBytes(6).toString('hex')}`),
       SEED_DEMO_DATA: 'false',
+      // Specs act as many clients behind one proxy (see the X-Forwarded-For in `request`), so
+      // per-address rate limits apply per simulated client; rate-limit specs turn this off.
+      TRUST_PROXY: 'loopback',
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
       ...environment,
     });
@@ -75,6 +83,7 @@ export function useTestShop(environment: Record<string, string> = {}): TestShop 
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined) headers.set('content-type', 'application/json');
+      if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', randomClientAddress());
       return fetch(`http://127.0.0.1:${running!.port}${pathname}`, {
         ...rest,
         headers,

@@ -14,7 +14,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DB_ENGINE: z.preprocess(emptyAsUndefined, z.enum(['auto', 'mongod', 'ferretdb']).default('auto')),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
-  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('MEAN Shop <no-reply@localhost>')),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   CORS_ORIGINS: z.preprocess(emptyAsUndefined, z.string().optional()),
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
@@ -36,13 +37,15 @@ export interface Config {
   dbEngine: Environment['DB_ENGINE'];
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
+  mailFrom: string;
   publicUrl: string;
   corsOrigins: string[];
   jwtSecret: string;
   demoPassword: string;
   seedDemoData: boolean;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
-  trustProxy: string | undefined;
+  /** Express `trust proxy`: a hop count, or addresses/subnets such as `loopback`. */
+  trustProxy: number | string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -73,13 +76,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dbEngine: values.DB_ENGINE,
     redisUrl: values.REDIS_URL,
     smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
     publicUrl,
     corsOrigins: values.CORS_ORIGINS ? values.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : [publicUrl],
     jwtSecret: values.JWT_SECRET ?? developmentJwtSecret(dataDir),
     demoPassword: values.DEMO_PASSWORD,
     seedDemoData: values.SEED_DEMO_DATA ? values.SEED_DEMO_DATA === 'true' : !isProduction,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
-    trustProxy: values.TRUST_PROXY,
+    trustProxy: values.TRUST_PROXY && /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY,
   };
 }
 

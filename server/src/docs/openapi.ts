@@ -22,7 +22,7 @@ function openApiPath(expressPath: string): string {
 
 function toOperation(route: RouteDefinition): ZodOpenApiOperationObject {
   const errorResponses = Object.fromEntries(
-    [400, ...(route.errors ?? []), 500].map((status) => [
+    [...new Set([400, ...(route.auth ? [401, 403] : []), ...(route.errors ?? []), 500])].map((status) => [
       String(status),
       { description: statusDescriptions[status] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } },
     ]),
@@ -33,6 +33,7 @@ function toOperation(route: RouteDefinition): ZodOpenApiOperationObject {
   return {
     tags: [route.tag],
     summary: route.summary,
+    ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
     ...(route.description ? { description: route.description } : {}),
     requestParams: {
       ...(route.query ? { query: route.query } : {}),
@@ -64,5 +65,10 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
     },
     servers: [{ url: info.serverUrl }],
     paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `accessToken` from sign-in or refresh' },
+      },
+    },
   });
 }

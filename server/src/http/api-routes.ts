@@ -1,15 +1,23 @@
-import { Router, type Request, type Response } from 'express';
+import type { UserRole } from '@shared/accounts/accounts';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { type z, type ZodType } from 'zod';
+import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './error-handler';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type ObjectSchema = z.ZodObject;
 
-export interface RouteInput<Query, Params, Body> {
+/** Who may call a route: any signed-in user, or only the roles listed. */
+export interface RouteAuth {
+  roles?: readonly UserRole[];
+}
+
+export interface RouteInput<Query, Params, Body, User> {
   query: Query;
   params: Params;
   body: Body;
+  user: User;
 }
 
 /**
@@ -21,6 +29,7 @@ export interface RouteDefinition<
   ParamsSchema extends ObjectSchema = ObjectSchema,
   BodySchema extends ZodType = ZodType,
   ResponseSchema extends ZodType = ZodType,
+  Auth extends RouteAuth | undefined = RouteAuth | undefined,
 > {
   method: HttpMethod;
   /** Express-style path below /api, e.g. `/products/:idOrSlug`. */
@@ -32,14 +41,18 @@ export interface RouteDefinition<
   params?: ParamsSchema;
   body?: BodySchema;
   response: { status: number; description: string; schema?: ResponseSchema; contentType?: string };
-  /** Error statuses this operation may answer besides 400 and 500. */
+  /** Error statuses this operation may answer besides 400 and 500 (and 401/403 with `auth`). */
   errors?: number[];
+  /** Requires a bearer token; the user arrives as `input.user`. */
+  auth?: Auth;
+  /** Runs before authentication and validation, e.g. rate limits. */
+  middleware?: RequestHandler[];
   /**
    * Returns the JSON body to send with `response.status`. A handler that writes the response
    * itself (a stream, a redirect) returns undefined after doing so.
    */
   handler: (
-    input: RouteInput<z.output<QuerySchema>, z.output<ParamsSchema>, z.output<BodySchema>>,
+    input: RouteInput<z.output<QuerySchema>, z.output<ParamsSchema>, z.output<BodySchema>, Auth extends RouteAuth ? AuthenticatedUser : undefined>,
     req: Request,
     res: Response,
   ) => Promise<z.input<ResponseSchema> | undefined> | z.input<ResponseSchema> | undefined;
@@ -59,23 +72,25 @@ export class ApiRoutes {
   readonly router = Router();
   private readonly definitions: RouteDefinition[] = [];
 
-  constructor(private readonly options: { checkResponses: boolean }) {}
+  constructor(private readonly options: { checkResponses: boolean; authenticator: Authenticator }) {}
 
   get operations(): readonly RouteDefinition[] {
     return this.definitions;
   }
 
-  add<Q extends ObjectSchema, P extends ObjectSchema, B extends ZodType, R extends ZodType>(
-    definition: RouteDefinition<Q, P, B, R>,
+  add<Q extends ObjectSchema, P extends ObjectSchema, B extends ZodType, R extends ZodType, A extends RouteAuth | undefined = undefined>(
+    definition: RouteDefinition<Q, P, B, R, A>,
   ): void {
     this.definitions.push(definition as unknown as RouteDefinition);
-    this.router[definition.method](definition.path, async (req, res) => {
+    this.router[definition.method](definition.path, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
+      const user = definition.auth ? await this.options.authenticator.requireRole(req, definition.auth.roles) : undefined;
       // Express 5's req.query is a getter, so validated input travels as the handler's argument.
       const input = {
         query: parseOrThrow(definition.query, req.query, 'query'),
         params: parseOrThrow(definition.params, req.params, 'params'),
         body: parseOrThrow(definition.body, req.body, 'body'),
-      } as RouteInput<z.output<Q>, z.output<P>, z.output<B>>;
+        user,
+      } as RouteInput<z.output<Q>, z.output<P>, z.output<B>, A extends RouteAuth ? AuthenticatedUser : undefined>;
       const result = await definition.handler(input, req, res);
       if (res.headersSent) return;
       if (this.options.checkResponses && definition.response.schema) {

@@ -5,10 +5,15 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
+import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import type { Config } from '../config/config';
 
-export type ShopSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type ShopSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  user: AuthenticatedUser | undefined;
+}
+
+export type ShopSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ShopSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** A socket may follow at most this many products at once. */
 const maxWatchedProducts = 500;
@@ -22,7 +27,12 @@ export interface SocketServerHandle {
  * socket.io on the API's HTTP server. Rooms are decided here, never by the client: a client may
  * only ask to watch products (SPEC section 7).
  */
-export async function createSocketServer(httpServer: HttpServer, config: Config, log: Logger): Promise<SocketServerHandle> {
+export async function createSocketServer(
+  httpServer: HttpServer,
+  config: Config,
+  log: Logger,
+  authenticator: Authenticator,
+): Promise<SocketServerHandle> {
   const allowedOrigins = new Set(config.corsOrigins);
   const io: ShopSocketServer = new Server(httpServer, {
     cors: { origin: config.corsOrigins, credentials: true },
@@ -37,7 +47,30 @@ export async function createSocketServer(httpServer: HttpServer, config: Config,
   const closeRedis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, log) : async () => {};
   const eventLimiter = new RateLimiterMemory({ points: 20, duration: 1 });
 
+  // The same access token as the API; without one a socket may only watch public product rooms.
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
+    if (token === undefined || token === null || token === '') {
+      socket.data.user = undefined;
+      return next();
+    }
+    if (typeof token !== 'string') return next(new Error('unauthenticated'));
+    authenticator
+      .fromToken(token)
+      .then((user) => {
+        socket.data.user = user;
+        next();
+      })
+      .catch(() => next(new Error('unauthenticated')));
+  });
+
   io.on('connection', (socket: ShopSocket) => {
+    const user = socket.data.user;
+    if (user) {
+      void socket.join(rooms.user(user.id));
+      if (user.role === 'admin') void socket.join(rooms.admins);
+      if (user.role === 'seller') void socket.join(rooms.seller(user.id));
+    }
     socket.use(([event], next) => {
       eventLimiter
         .consume(socket.id)

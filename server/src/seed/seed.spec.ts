@@ -46,7 +46,7 @@ describe('Demo data seed', () => {
     ]);
     for (const user of users) {
       expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-      expect(await argon2.verify(user.passwordHash, 'demo-password')).toBeTrue();
+      expect(await argon2.verify(user.passwordHash!, 'demo-password')).toBeTrue();
     }
 
     expect(await seedDemoData({ demoPassword: 'demo-password', log })).withContext('second run').toBeUndefined();

@@ -1,0 +1,12 @@
+import type { Config } from '../config/config';
+import type { Mailer } from '../notifications/mailer';
+import type { ShopSocketServer } from '../realtime/socket-server';
+import type { Sessions } from './sessions.service';
+
+/** What the account routes need from the running shop. */
+export interface AccountsContext {
+  config: Config;
+  sessions: Sessions;
+  mailer: Mailer;
+  io: ShopSocketServer;
+}
