@@ -11,6 +11,8 @@ const algorithm = 'HS256';
 export interface AccessTokenClaims {
   userId: string;
   role: UserRole;
+  /** The refresh-token family this token was issued in, so "end my other sessions" can spare it. */
+  sessionId: string;
 }
 
 export class AccessTokens {
@@ -21,7 +23,7 @@ export class AccessTokens {
   }
 
   sign(claims: AccessTokenClaims): Promise<string> {
-    return new SignJWT({ role: claims.role })
+    return new SignJWT({ role: claims.role, sid: claims.sessionId })
       .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(issuer)
@@ -34,8 +36,8 @@ export class AccessTokens {
   /** Throws 401 for anything but a valid, unexpired token of ours. */
   async verify(token: string): Promise<AccessTokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [algorithm], issuer, audience, requiredClaims: ['sub', 'exp'] });
-      return { userId: payload.sub!, role: payload['role'] as UserRole };
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [algorithm], issuer, audience, requiredClaims: ['sub', 'exp', 'sid'] });
+      return { userId: payload.sub!, role: payload['role'] as UserRole, sessionId: String(payload['sid']) };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
       throw new AppError(401, 'unauthenticated', expired ? 'Your session has expired; please sign in again' : 'Invalid access token');

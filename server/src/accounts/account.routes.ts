@@ -149,14 +149,14 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
     summary: 'Change my password; my other sessions end',
     body: changePasswordRequestSchema,
     response: { status: 204, description: 'Changed' },
-    handler: async ({ user, body }, req) => {
+    handler: async ({ user, body }) => {
       const stored = await loadUser(user._id, true);
       if (stored.passwordHash && !(await verifyPassword(stored.passwordHash, body.currentPassword))) {
         throw new AppError(400, 'validation_failed', 'Your current password is not right', [{ path: 'body.currentPassword', message: 'is not your current password' }]);
       }
       assertStrongPassword(body.newPassword, 'body.newPassword');
       await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(body.newPassword) } });
-      await sessions.revokeAllForUser(user._id, req);
+      await sessions.revokeAllForUser(user._id, { exceptSession: user.sessionId });
       return undefined;
     },
   });

@@ -11,6 +11,7 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   role: UserRole;
+  sessionId: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -31,7 +32,7 @@ export class Authenticator {
     const claims = await this.accessTokens.verify(token);
     const user = await UserModel.findOne({ _id: claims.userId, disabled: false, deletedAt: null }, { email: 1, name: 1, role: 1 }).lean();
     if (!user) throw new AppError(401, 'unauthenticated', 'This account cannot be used; please sign in again');
-    return { id: user._id.toString(), _id: user._id, email: user.email, name: user.name, role: user.role };
+    return { id: user._id.toString(), _id: user._id, email: user.email, name: user.name, role: user.role, sessionId: claims.sessionId };
   }
 
   async fromRequest(req: Request): Promise<AuthenticatedUser> {

@@ -50,7 +50,7 @@ export class Sessions {
       ip: req.ip?.slice(0, 64),
     });
     res.cookie(refreshCookieName, token, { ...this.cookieOptions(), expires: expiresAt });
-    const accessToken = await this.accessTokens.sign({ userId: user._id.toString(), role: user.role });
+    const accessToken = await this.accessTokens.sign({ userId: user._id.toString(), role: user.role, sessionId: familyId });
     return { user: toAuthUser(user), accessToken, expiresIn: accessTokenLifetimeSeconds };
   }
 
@@ -98,12 +98,9 @@ export class Sessions {
   }
 
   /** After a password reset or change, a disable or a deletion: every refresh token of the user stops working. */
-  async revokeAllForUser(userId: Types.ObjectId | string, exceptFamilyOf?: Request): Promise<void> {
-    let keepFamily: string | undefined;
-    const presented = exceptFamilyOf ? readRefreshCookie(exceptFamilyOf) : undefined;
-    if (presented) keepFamily = (await RefreshTokenModel.findOne({ tokenHash: hashSecretToken(presented) }, { familyId: 1 }).lean())?.familyId;
+  async revokeAllForUser(userId: Types.ObjectId | string, options: { exceptSession?: string } = {}): Promise<void> {
     await RefreshTokenModel.updateMany(
-      { userId, revokedAt: null, ...(keepFamily ? { familyId: trusted({ $ne: keepFamily }) } : {}) },
+      { userId, revokedAt: null, ...(options.exceptSession ? { familyId: trusted({ $ne: options.exceptSession }) } : {}) },
       { $set: { revokedAt: new Date() } },
     );
   }
