@@ -13,17 +13,16 @@ import {
   type Profile,
 } from '@shared/accounts/accounts';
 import { rooms } from '@shared/realtime/socket-events';
-import { trusted, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import type { AccountsContext } from './accounts-context';
 import { assertStrongPassword } from './auth.routes';
-import { OneTimeTokenModel } from './one-time-token.model';
+import { consumeOneTimeToken, issueOneTimeToken } from './one-time-tokens';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokenModel } from './refresh-token.model';
-import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { UserModel, type UserDocument } from './user.model';
 
 const emailChangeLifetimeMs = 24 * 60 * 60 * 1000;
@@ -108,8 +107,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
     handler: async ({ user, body }) => {
       await requirePassword(user._id, body.password);
       if (await UserModel.exists({ email: body.newEmail })) throw AppError.conflict('Another account already uses this email');
-      const { token, hash } = newSecretToken();
-      await OneTimeTokenModel.create({ tokenHash: hash, purpose: 'email_change', userId: user._id, newEmail: body.newEmail, expiresAt: new Date(Date.now() + emailChangeLifetimeMs) });
+      const token = await issueOneTimeToken('email_change', user._id, emailChangeLifetimeMs, { newEmail: body.newEmail });
       await UserModel.updateOne({ _id: user._id }, { $set: { pendingEmail: body.newEmail } });
       mailer.sendInBackground({
         to: body.newEmail,
@@ -127,10 +125,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
     response: { status: 200, description: 'The updated profile', schema: profileSchema },
     errors: [409],
     handler: async ({ body }) => {
-      const token = await OneTimeTokenModel.findOneAndUpdate(
-        { tokenHash: hashSecretToken(body.token), purpose: 'email_change', usedAt: null, expiresAt: trusted({ $gt: new Date() }) },
-        { $set: { usedAt: new Date() } },
-      ).lean();
+      const token = await consumeOneTimeToken('email_change', body.token);
       if (!token?.newEmail) {
         throw new AppError(400, 'validation_failed', 'This confirmation link is invalid or has expired', [{ path: 'body.token', message: 'is invalid or has expired' }]);
       }

@@ -7,15 +7,13 @@ import {
   registerRequestSchema,
   resetPasswordRequestSchema,
 } from '@shared/accounts/accounts';
-import { trusted } from 'mongoose';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { isDuplicateKeyError } from '../database/errors';
 import type { AccountsContext } from './accounts-context';
-import { OneTimeTokenModel } from './one-time-token.model';
+import { consumeOneTimeToken, issueOneTimeToken } from './one-time-tokens';
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
 import { accountRateLimits } from './rate-limits';
-import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { toAuthUser } from './sessions.service';
 import { UserModel } from './user.model';
 
@@ -120,8 +118,7 @@ export function registerAuthRoutes(api: ApiRoutes, context: AccountsContext): vo
     handler: async ({ body }) => {
       const user = await UserModel.findOne({ email: body.email, disabled: false, deletedAt: null }, { email: 1, name: 1 }).lean();
       if (user) {
-        const { token, hash } = newSecretToken();
-        await OneTimeTokenModel.create({ tokenHash: hash, purpose: 'password_reset', userId: user._id, expiresAt: new Date(Date.now() + resetTokenLifetimeMs) });
+        const token = await issueOneTimeToken('password_reset', user._id, resetTokenLifetimeMs);
         mailer.sendInBackground({
           to: user.email,
           subject: 'Choose a new password for MEAN Shop',
@@ -147,11 +144,7 @@ export function registerAuthRoutes(api: ApiRoutes, context: AccountsContext): vo
     handler: async ({ body }) => {
       assertStrongPassword(body.password, 'body.password');
       const passwordHash = await hashPassword(body.password);
-      // Claimed by one guarded update, so the token works once even under concurrent use.
-      const token = await OneTimeTokenModel.findOneAndUpdate(
-        { tokenHash: hashSecretToken(body.token), purpose: 'password_reset', usedAt: null, expiresAt: trusted({ $gt: new Date() }) },
-        { $set: { usedAt: new Date() } },
-      ).lean();
+      const token = await consumeOneTimeToken('password_reset', body.token);
       if (!token) {
         throw new AppError(400, 'validation_failed', 'This reset link is invalid or has expired; please ask for a new one', [
           { path: 'body.token', message: 'is invalid or has expired' },
