@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AccessTokens } from './accounts/access-tokens';
 import { Authenticator } from './accounts/authenticator';
+import { startTokenHousekeeping } from './accounts/housekeeping';
 import { Sessions } from './accounts/sessions.service';
 import { createApp } from './app';
 import type { Config } from './config/config';
@@ -41,6 +42,8 @@ export async function startShop(config: Config, log: Logger): Promise<RunningSho
     cleanups.push(disconnectDatabase);
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log }) : undefined;
 
+    const stopHousekeeping = startTokenHousekeeping(log);
+    cleanups.push(async () => stopHousekeeping());
     const accessTokens = new AccessTokens(config.jwtSecret);
     const authenticator = new Authenticator(accessTokens);
     const mailer = new Mailer(config, log);

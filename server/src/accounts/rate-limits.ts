@@ -41,7 +41,10 @@ export function accountRateLimits() {
       limit({ windowMs: 15 * minute, limit: 30, key: byIp }),
       limit({ windowMs: 15 * minute, limit: 10, key: byAccount, onlyFailures: true }),
     ],
-    signUp: [limit({ windowMs: 60 * minute, limit: 10, key: byIp })],
+    signUp: [
+      limit({ windowMs: 60 * minute, limit: 10, key: byIp }),
+      limit({ windowMs: 60 * minute, limit: 5, key: byAccount }),
+    ],
     forgotPassword: [
       limit({ windowMs: 15 * minute, limit: 10, key: byIp }),
       limit({ windowMs: 60 * minute, limit: 3, key: byAccount }),
