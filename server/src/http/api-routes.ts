@@ -45,7 +45,10 @@ export interface RouteDefinition<
   errors?: number[];
   /** Requires a bearer token; the user arrives as `input.user`. */
   auth?: Auth;
-  /** Runs before authentication and validation, e.g. rate limits. */
+  /**
+   * Runs after authentication and before validation: rate limits, or an upload parser — which
+   * must not read a file for a caller who may not upload.
+   */
   middleware?: RequestHandler[];
   /**
    * Returns the JSON body to send with `response.status`. A handler that writes the response
@@ -82,8 +85,12 @@ export class ApiRoutes {
     definition: RouteDefinition<Q, P, B, R, A>,
   ): void {
     this.definitions.push(definition as unknown as RouteDefinition);
-    this.router[definition.method](definition.path, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
-      const user = definition.auth ? await this.options.authenticator.requireRole(req, definition.auth.roles) : undefined;
+    const authenticate: RequestHandler = async (req, _res, next) => {
+      if (definition.auth) await this.options.authenticator.requireRole(req, definition.auth.roles);
+      next();
+    };
+    this.router[definition.method](definition.path, authenticate, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
+      const user = req.user;
       // Express 5's req.query is a getter, so validated input travels as the handler's argument.
       const input = {
         query: parseOrThrow(definition.query, req.query, 'query'),
