@@ -20,6 +20,7 @@ export interface ProductFixture {
   status?: 'draft' | 'active' | 'archived';
   soldCount?: number;
   createdAt?: Date;
+  sellerId?: Types.ObjectId;
 }
 
 /** Inserts a product as the admin API would store it; only what a spec cares about must be given. */
@@ -44,7 +45,8 @@ export async function createProduct(fixture: ProductFixture) {
         reserved,
         available: stock - reserved,
         soldCount: fixture.soldCount ?? 0,
-        searchTerms: searchTermsFor(title),
+        sellerId: fixture.sellerId ?? null,
+        searchTerms: searchTermsFor(title, `Description of ${title}`),
         createdAt,
         updatedAt: createdAt,
       },

@@ -1,5 +1,7 @@
 import type { Category, ProductList, ProductSummary } from '@shared/catalog/product';
 import type { ErrorBody } from '@shared/errors';
+import type { Types } from 'mongoose';
+import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from './category.model';
 import { ProductModel } from './product.model';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
@@ -25,6 +27,7 @@ describe('Catalogue API', () => {
   let electronics: Awaited<ReturnType<typeof createCategory>>;
   let audio: Awaited<ReturnType<typeof createCategory>>;
   let books: Awaited<ReturnType<typeof createCategory>>;
+  let seller: { _id: Types.ObjectId };
 
   beforeAll(async () => {
     electronics = await createCategory('Electronics');
@@ -32,7 +35,8 @@ describe('Catalogue API', () => {
     books = await createCategory('Books');
     await createProduct({ title: 'Cheap speaker', category: audio, price: 1999, stock: 5, soldCount: 50 });
     await createProduct({ title: 'Premium headphones', category: audio, price: 29_999, compareAtPrice: 34_999, stock: 2, reserved: 2, soldCount: 90 });
-    await createProduct({ title: 'Laptop stand', category: electronics, price: 4999, stock: 0, soldCount: 10 });
+    seller = await UserModel.create({ email: 'sam@seller.test', name: 'Sam Seller', role: 'seller', passwordHash: 'not-used' });
+    await createProduct({ title: 'Laptop stand', category: electronics, price: 4999, stock: 0, soldCount: 10, sellerId: seller._id });
     await createProduct({ title: 'A novel', category: books, price: 1299, stock: 30, soldCount: 70 });
     await createProduct({ title: 'A cookbook', category: books, price: 2499, stock: 12, soldCount: 5 });
     await createProduct({ title: 'Secret draft', category: books, price: 100, status: 'draft' });
@@ -102,12 +106,51 @@ describe('Catalogue API', () => {
 
   it('counts products per category and in stock for the current filter', async () => {
     const list = await listProducts('?maxPrice=4999');
+    // A parent category counts its children's products too.
     expect(list.facets.categories).toEqual([
-      { slug: 'books', name: 'Books', count: 2 },
-      { slug: 'audio', name: 'Audio', count: 1 },
-      { slug: 'electronics', name: 'Electronics', count: 1 },
+      { slug: 'books', name: 'Books', parentSlug: null, count: 2 },
+      { slug: 'electronics', name: 'Electronics', parentSlug: null, count: 2 },
+      { slug: 'audio', name: 'Audio', parentSlug: 'electronics', count: 1 },
     ]);
     expect(list.facets.inStock).toBe(3);
+    expect(list.facets.sellers).toEqual([
+      { id: 'shop', name: 'MEAN Shop', count: 3 },
+      { id: seller._id.toString(), name: 'Sam Seller', count: 1 },
+    ]);
+    // The price facet ignores the price filter itself, so other bands stay visible.
+    expect(list.facets.priceBands.map((band) => band.count)).toEqual([3, 1, 0, 0, 1, 0]);
+  });
+
+  it('keeps facet counts for other categories while one is chosen', async () => {
+    const list = await listProducts('?category=audio');
+    expect(list.total).toBe(2);
+    expect(list.facets.categories.find((category) => category.slug === 'books')?.count).toBe(2);
+    expect(list.facets.inStock).toBe(1);
+  });
+
+  it('finds products whose words start with every search word, case and accents aside', async () => {
+    expect((await listProducts('?q=speak')).items.map((item) => item.title)).toEqual(['Cheap speaker']);
+    expect((await listProducts('?q=CHEAP%20Spéaker')).items.map((item) => item.title)).toEqual(['Cheap speaker']);
+    expect((await listProducts('?q=cheap%20novel')).total).toBe(0);
+    expect((await listProducts('?q=a')).items.map((item) => item.title).sort()).toEqual(['A cookbook', 'A novel']);
+    // Punctuation, regex syntax included, is not part of a word and is never interpreted.
+    expect((await listProducts('?q=.*')).total).withContext('no words: everything').toBe(5);
+    expect((await listProducts('?q=%5E(a%2B)%2B%24')).items.map((item) => item.title).sort()).toEqual(['A cookbook', 'A novel']);
+  });
+
+  it('ranks search results with title matches first', async () => {
+    const list = await listProducts('?q=description%20novel');
+    // Every fixture description contains "Description of <title>"; only the novel has "novel" in its title.
+    expect(list.items.map((item) => item.title)).toEqual(['A novel']);
+    const both = await listProducts('?q=description');
+    expect(both.total).toBe(5);
+  });
+
+  it('filters by seller, and by the shop\'s own products', async () => {
+    expect((await listProducts(`?seller=${seller._id.toString()}`)).items.map((item) => item.title)).toEqual(['Laptop stand']);
+    expect((await listProducts('?seller=shop')).total).toBe(4);
+    const invalid = await shop.request('/api/products?seller=someone');
+    expect(invalid.status).toBe(400);
   });
 
   it('refuses unknown parameters, operator objects and out-of-range paging with 400 and the field named', async () => {

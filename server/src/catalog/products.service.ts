@@ -2,7 +2,10 @@ import type { CategoryRef, ProductList, ProductSort, ProductSummary, productList
 import { trusted, Types, type QueryFilter, type SortOrder } from 'mongoose';
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
+import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from './category.model';
+import { computeFacets, countMatching, type FacetCategory, type FacetFilters, type FacetGroup } from './product-facets';
+import { searchTermsFor } from './search-terms';
 import { ProductModel, type ProductDocument } from './product.model';
 
 type ProductListFilters = z.output<typeof productListQuerySchema>;
@@ -51,9 +54,29 @@ async function withCategories(products: ProductFields[]): Promise<ProductSummary
   return products.map((product) => toProductSummary(product, categories.get(product.categoryId.toString()) ?? unknownCategory));
 }
 
-/** Shoppers only ever see active products. */
-function shopperFilter(filters: ProductListFilters): QueryFilter<ProductDocument> {
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The words of a search, as stored search terms are made. */
+export function searchWords(query: string | undefined): string[] {
+  return query ? searchTermsFor(query).slice(0, 10) : [];
+}
+
+/**
+ * Active products matching the search words: each word must start a stored search term. `$and`
+ * of anchored regexes, because FerretDB v1 silently matches nothing for `$all` with regexes.
+ */
+function searchFilter(words: string[]): QueryFilter<ProductDocument> {
   const filter: QueryFilter<ProductDocument> = { status: 'active' };
+  if (words.length > 0) filter.$and = trusted(words.map((word) => ({ searchTerms: new RegExp(`^${escapeRegex(word)}`) })));
+  return filter;
+}
+
+function withFacetFilters(base: QueryFilter<ProductDocument>, filters: FacetFilters): QueryFilter<ProductDocument> {
+  const filter: QueryFilter<ProductDocument> = { ...base };
+  if (filters.categoryIds) filter.categoryId = trusted({ $in: [...filters.categoryIds].map((id) => new Types.ObjectId(id)) });
+  if (filters.sellerId !== undefined) filter.sellerId = filters.sellerId === null ? null : new Types.ObjectId(filters.sellerId);
   if (filters.minPrice !== undefined || filters.maxPrice !== undefined) {
     filter['price.amount'] = trusted({
       ...(filters.minPrice !== undefined ? { $gte: filters.minPrice } : {}),
@@ -64,46 +87,110 @@ function shopperFilter(filters: ProductListFilters): QueryFilter<ProductDocument
   return filter;
 }
 
-export async function listProducts(filters: ProductListFilters): Promise<ProductList> {
-  const filterWithoutCategory = shopperFilter(filters);
-  const filter = { ...filterWithoutCategory };
-  if (filters.category) {
-    const category = await CategoryModel.findOne({ slug: filters.category }, { _id: 1 }).lean();
-    // An unknown category matches nothing rather than everything.
-    filter.categoryPath = category?._id ?? new Types.ObjectId('000000000000000000000000');
-  }
-
-  const [products, total, categoryCounts, inStock] = await Promise.all([
-    ProductModel.find(filter)
-      .sort(sortOrders[filters.sort])
-      .skip((filters.page - 1) * filters.limit)
-      .limit(filters.limit)
-      .lean<ProductFields[]>(),
-    ProductModel.countDocuments(filter),
-    // $group with $sum works on FerretDB v1 and MongoDB alike; $facet would not.
-    ProductModel.aggregate<{ _id: Types.ObjectId; count: number }>([
-      { $match: filterWithoutCategory },
-      { $group: { _id: '$categoryId', count: { $sum: 1 } } },
+async function loadFacetCategories(): Promise<Map<string, FacetCategory>> {
+  const categories = await CategoryModel.find({}, { name: 1, slug: 1, parentId: 1 }).lean();
+  return new Map(
+    categories.map((category) => [
+      category._id.toString(),
+      { id: category._id.toString(), slug: category.slug, name: category.name, parentId: category.parentId?.toString() ?? null },
     ]),
-    ProductModel.countDocuments({ ...filter, available: trusted({ $gt: 0 }) }),
-  ]);
+  );
+}
 
-  const facetCategories = await categoryRefs(categoryCounts.map((entry) => entry._id));
-  return {
-    items: await withCategories(products),
-    total,
-    page: filters.page,
-    limit: filters.limit,
-    facets: {
-      categories: categoryCounts
-        .flatMap((entry) => {
-          const category = facetCategories.get(entry._id.toString());
-          return category ? [{ slug: category.slug, name: category.name, count: entry.count }] : [];
-        })
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      inStock,
-    },
+/** An id no document has: an unknown category slug selects nothing rather than everything. */
+const noCategoryId = '000000000000000000000000';
+
+/** The chosen category and everything below it. */
+function categoryAndDescendants(slug: string, categories: Map<string, FacetCategory>): Set<string> {
+  const chosen = [...categories.values()].find((category) => category.slug === slug);
+  const selected = new Set<string>([chosen?.id ?? noCategoryId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const category of categories.values()) {
+      if (category.parentId && selected.has(category.parentId) && !selected.has(category.id)) {
+        selected.add(category.id);
+        grew = true;
+      }
+    }
+  }
+  return selected;
+}
+
+async function sellerNames(groups: FacetGroup[]): Promise<Map<string, string>> {
+  const ids = [...new Set(groups.flatMap((group) => (group.sellerId ? [group.sellerId] : [])))];
+  if (ids.length === 0) return new Map();
+  const sellers = await UserModel.find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { name: 1 }).lean();
+  return new Map(sellers.map((seller) => [seller._id.toString(), seller.name]));
+}
+
+interface GroupRow {
+  _id: { c: Types.ObjectId; s?: Types.ObjectId | null; p: number; a: number };
+  count: number;
+}
+
+/** Relevance for a search: words that start a title word weigh more than matches elsewhere. */
+function relevance(title: string, words: string[]): number {
+  const titleWords = searchTermsFor(title);
+  return words.reduce((score, word) => score + (titleWords.some((titleWord) => titleWord.startsWith(word)) ? 3 : 1), 0);
+}
+
+async function pageByRelevance(filter: QueryFilter<ProductDocument>, words: string[], skip: number, limit: number): Promise<ProductFields[]> {
+  const candidates = await ProductModel.find(filter, { title: 1, soldCount: 1 }).lean();
+  const ranked = candidates
+    .map((candidate) => ({ id: candidate._id, score: relevance(candidate.title, words), soldCount: candidate.soldCount }))
+    .sort((a, b) => b.score - a.score || b.soldCount - a.soldCount || a.id.toString().localeCompare(b.id.toString()))
+    .slice(skip, skip + limit);
+  const products = await ProductModel.find({ _id: trusted({ $in: ranked.map((entry) => entry.id) }) }).lean<ProductFields[]>();
+  const byId = new Map(products.map((product) => [product._id.toString(), product]));
+  return ranked.flatMap((entry) => byId.get(entry.id.toString()) ?? []);
+}
+
+export const shopSellerName = 'MEAN Shop';
+
+export async function listProducts(query: ProductListFilters): Promise<ProductList> {
+  const words = searchWords(query.q);
+  const base = searchFilter(words);
+  const categories = await loadFacetCategories();
+  const filters: FacetFilters = {
+    ...(query.category ? { categoryIds: categoryAndDescendants(query.category, categories) } : {}),
+    ...(query.seller ? { sellerId: query.seller === 'shop' ? null : query.seller } : {}),
+    ...(query.minPrice !== undefined ? { minPrice: query.minPrice } : {}),
+    ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
+    ...(query.inStock ? { inStock: true } : {}),
   };
+  const filter = withFacetFilters(base, filters);
+  const skip = (query.page - 1) * query.limit;
+
+  const [rows, products] = await Promise.all([
+    // One grouping pass yields the total and every facet (see product-facets.ts).
+    ProductModel.aggregate<GroupRow>([
+      { $match: base },
+      { $group: { _id: { c: '$categoryId', s: '$sellerId', p: '$price.amount', a: '$available' }, count: { $sum: 1 } } },
+    ]),
+    words.length > 0 && query.sort === 'relevance'
+      ? pageByRelevance(filter, words, skip, query.limit)
+      : ProductModel.find(filter).sort(sortOrders[query.sort]).skip(skip).limit(query.limit).lean<ProductFields[]>(),
+  ]);
+  const groups: FacetGroup[] = rows.map((row) => ({
+    categoryId: row._id.c.toString(),
+    sellerId: row._id.s ? row._id.s.toString() : null,
+    price: row._id.p,
+    available: row._id.a,
+    count: row.count,
+  }));
+
+  return {
+    items: products.map((product) => toProductSummary(product, categoryRef(categories.get(product.categoryId.toString())))),
+    total: countMatching(groups, filters),
+    page: query.page,
+    limit: query.limit,
+    facets: computeFacets(groups, filters, categories, await sellerNames(groups), shopSellerName),
+  };
+}
+
+function categoryRef(category: FacetCategory | undefined): CategoryRef {
+  return category ? { id: category.id, slug: category.slug, name: category.name } : unknownCategory;
 }
 
 export async function getProduct(idOrSlug: string): Promise<ProductSummary> {

@@ -20,7 +20,7 @@ describe('OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     const listProducts = document.paths['/api/products']!['get']!;
     const parameters = new Map(listProducts.parameters.map((parameter) => [parameter.name, parameter]));
-    expect([...parameters.keys()].sort()).toEqual(['category', 'inStock', 'limit', 'maxPrice', 'minPrice', 'page', 'sort']);
+    expect([...parameters.keys()].sort()).toEqual(['category', 'inStock', 'limit', 'maxPrice', 'minPrice', 'page', 'q', 'seller', 'sort']);
     expect(parameters.get('limit')!.in).toBe('query');
     expect(parameters.get('limit')!.schema.maximum).toBe(100);
     expect(parameters.get('sort')!.schema.enum).toEqual(['relevance', 'price_asc', 'price_desc', 'newest', 'bestselling']);

@@ -18,7 +18,7 @@ function productList(count: number, total: number, page = 1): ProductList {
     sellerId: null,
     createdAt: '2026-11-01T00:00:00.000Z',
   }));
-  return { items, total, page, limit: 24, facets: { categories: [], inStock: total } };
+  return { items, total, page, limit: 24, facets: { categories: [], sellers: [], priceBands: [], inStock: total } };
 }
 
 const categories: Category[] = [
