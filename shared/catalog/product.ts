@@ -97,3 +97,104 @@ export const productListSchema = z
   .meta({ id: 'ProductList' });
 
 export type ProductList = z.infer<typeof productListSchema>;
+
+export const productAttributeSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  value: z.string().trim().min(1).max(200),
+});
+
+/** The product page: the shopper view plus what only the page needs. */
+export const productDetailSchema = productSummarySchema
+  .extend({
+    attributes: z.array(productAttributeSchema),
+    breadcrumbs: z.array(categoryRefSchema).meta({ description: 'The category path, top level first' }),
+    seller: z.object({ id: z.string(), name: z.string() }).meta({ description: 'Who sells it: a marketplace seller, or `shop`' }),
+  })
+  .meta({ id: 'ProductDetail' });
+export type ProductDetail = z.infer<typeof productDetailSchema>;
+
+// ── Admin catalogue ────────────────────────────────────────────────────────────────────────
+
+export const productStatuses = ['draft', 'active', 'archived'] as const;
+export type ProductStatus = (typeof productStatuses)[number];
+
+const priceInputSchema = z.object({
+  amount: z.number().int('must be whole minor units (cents)').min(0).max(100_000_000),
+  currency: z.literal('EUR').meta({ description: 'The shop sells in EUR' }),
+});
+
+export const adminProductInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(200).optional(),
+    description: z.string().trim().max(10_000).default(''),
+    categoryId: objectIdSchema,
+    price: priceInputSchema,
+    compareAtPrice: priceInputSchema.nullable().optional(),
+    stock: z.number().int().min(0).max(1_000_000).default(0),
+    status: z.enum(productStatuses).default('draft'),
+    attributes: z.array(productAttributeSchema).max(30).default([]),
+    images: z.array(objectIdSchema).max(12).default([]).meta({ description: 'Media ids in display order' }),
+    sellerId: objectIdSchema.nullable().optional(),
+  })
+  .meta({ id: 'AdminProductInput' });
+export type AdminProductInput = z.input<typeof adminProductInputSchema>;
+
+/** Any subset of the fields; stock changes go through the stock route so they are logged. */
+export const adminProductUpdateSchema = z
+  .strictObject({
+    title: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(200),
+    description: z.string().trim().max(10_000),
+    categoryId: objectIdSchema,
+    price: priceInputSchema,
+    compareAtPrice: priceInputSchema.nullable(),
+    status: z.enum(productStatuses),
+    attributes: z.array(productAttributeSchema).max(30),
+    images: z.array(objectIdSchema).max(12),
+    sellerId: objectIdSchema.nullable(),
+  })
+  .partial()
+  .meta({ id: 'AdminProductUpdate' });
+export type AdminProductUpdate = z.input<typeof adminProductUpdateSchema>;
+
+export const adminProductSchema = productSummarySchema
+  .extend({
+    status: z.enum(productStatuses),
+    stock: z.number().int(),
+    reserved: z.number().int(),
+    attributes: z.array(productAttributeSchema),
+    soldCount: z.number().int(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AdminProduct' });
+export type AdminProduct = z.infer<typeof adminProductSchema>;
+
+export const adminProductListQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(productStatuses).optional(),
+  category: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  lowStock: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const adminProductListSchema = z
+  .object({ items: z.array(adminProductSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
+  .meta({ id: 'AdminProductList' });
+
+export const stockAdjustmentSchema = z
+  .union([
+    z.strictObject({ set: z.number().int().min(0).max(1_000_000), reason: z.string().trim().min(1, 'is required').max(200) }),
+    z.strictObject({ add: z.number().int().min(-1_000_000).max(1_000_000).refine((add) => add !== 0, 'must not be 0'), reason: z.string().trim().min(1, 'is required').max(200) }),
+  ])
+  .meta({ id: 'StockAdjustment', description: 'Either `set` the stock on hand or `add` to it (negative removes), with a reason for the log' });
+export type StockAdjustment = z.infer<typeof stockAdjustmentSchema>;
+
+export const categoryInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(80),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(80).optional(),
+  parentId: objectIdSchema.nullable().default(null),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export type CategoryInput = z.input<typeof categoryInputSchema>;

@@ -8,6 +8,7 @@ import {
 } from '@shared/accounts/accounts';
 import { rooms } from '@shared/realtime/socket-events';
 import { trusted, type Types } from 'mongoose';
+import { escapeRegex } from '../database/literal-pattern';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import type { AccountsContext } from './accounts-context';
@@ -15,10 +16,6 @@ import { UserModel, type UserDocument } from './user.model';
 
 function toAdminUser(user: Pick<UserDocument, 'email' | 'name' | 'role' | 'disabled' | 'createdAt'> & { _id: Types.ObjectId }): AdminUser {
   return { id: user._id.toString(), email: user.email, name: user.name, role: user.role, disabled: user.disabled, createdAt: user.createdAt.toISOString() };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function registerAdminUserRoutes(api: ApiRoutes, context: AccountsContext): void {

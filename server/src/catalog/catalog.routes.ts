@@ -1,8 +1,10 @@
-import { categorySchema, productListQuerySchema, productListSchema, productSummarySchema } from '@shared/catalog/product';
+import { categorySchema, productDetailSchema, productListQuerySchema, productListSchema, productSummarySchema } from '@shared/catalog/product';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes';
 import { listCategories } from './categories.service';
-import { getProduct, listProducts } from './products.service';
+import { getProduct, listProducts, relatedProducts } from './products.service';
+
+const idOrSlugParams = z.strictObject({ idOrSlug: z.string().min(1).max(220).regex(/^[A-Za-z0-9-]+$/) });
 
 export function registerCatalogRoutes(api: ApiRoutes): void {
   api.add({
@@ -21,10 +23,21 @@ export function registerCatalogRoutes(api: ApiRoutes): void {
     path: '/products/:idOrSlug',
     tag: 'Catalogue',
     summary: 'One active product by id or slug',
-    params: z.strictObject({ idOrSlug: z.string().min(1).max(220).regex(/^[A-Za-z0-9-]+$/) }),
-    response: { status: 200, description: 'The product', schema: productSummarySchema },
+    params: idOrSlugParams,
+    response: { status: 200, description: 'The product with its attributes, breadcrumbs and seller', schema: productDetailSchema },
     errors: [404],
     handler: ({ params }) => getProduct(params.idOrSlug),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/products/:idOrSlug/related',
+    tag: 'Catalogue',
+    summary: 'Up to 8 related products: same category first, best-selling first',
+    params: idOrSlugParams,
+    response: { status: 200, description: 'Related products', schema: z.array(productSummarySchema) },
+    errors: [404],
+    handler: ({ params }) => relatedProducts(params.idOrSlug),
   });
 
   api.add({

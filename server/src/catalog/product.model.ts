@@ -1,3 +1,4 @@
+import { productStatuses } from '@shared/catalog/product';
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 const moneySchema = new Schema(
@@ -13,7 +14,6 @@ const attributeSchema = new Schema(
   { _id: false },
 );
 
-export const productStatuses = ['draft', 'active', 'archived'] as const;
 
 const productSchema = new Schema(
   {
@@ -32,7 +32,8 @@ const productSchema = new Schema(
     /**
      * Stock on hand, units reserved by unpaid orders, and what can still be sold. `available` is
      * kept equal to `stock - reserved` by every update, so a reservation is one guarded update
-     * `{ _id, available: { $gte: q } } → $inc` (SPEC section 5).
+     * `{ _id, available: { $gte: q } } → $inc` (SPEC section 5). No save hook recomputes it: a
+     * document saved from a stale read would overwrite a concurrent reservation.
      */
     stock: { type: Number, required: true, min: 0, default: 0 },
     reserved: { type: Number, required: true, min: 0, default: 0 },
@@ -51,10 +52,6 @@ productSchema.index({ status: 1, soldCount: -1 });
 productSchema.index({ status: 1, createdAt: -1 });
 productSchema.index({ sellerId: 1, status: 1 });
 productSchema.index({ searchTerms: 1 });
-
-productSchema.pre('validate', function keepAvailableInStep() {
-  this.available = Math.max(0, this.stock - this.reserved);
-});
 
 export type ProductDocument = InferSchemaType<typeof productSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const ProductModel = model('Product', productSchema);

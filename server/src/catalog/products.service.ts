@@ -1,6 +1,7 @@
-import type { CategoryRef, ProductList, ProductSort, ProductSummary, productListQuerySchema } from '@shared/catalog/product';
+import type { CategoryRef, ProductDetail, ProductList, ProductSort, ProductSummary, productListQuerySchema } from '@shared/catalog/product';
 import { trusted, Types, type QueryFilter, type SortOrder } from 'mongoose';
 import type { z } from 'zod';
+import { escapeRegex } from '../database/literal-pattern';
 import { AppError } from '../http/app-error';
 import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from './category.model';
@@ -42,35 +43,22 @@ export function toProductSummary(product: ProductFields, category: CategoryRef):
   };
 }
 
-async function categoryRefs(ids: Types.ObjectId[]): Promise<Map<string, CategoryRef>> {
-  const categories = await CategoryModel.find({ _id: trusted({ $in: ids }) }, { name: 1, slug: 1 }).lean();
-  return new Map(categories.map((category) => [category._id.toString(), { id: category._id.toString(), slug: category.slug, name: category.name }]));
-}
-
-const unknownCategory: CategoryRef = { id: '', slug: 'uncategorised', name: 'Uncategorised' };
-
-async function withCategories(products: ProductFields[]): Promise<ProductSummary[]> {
-  const categories = await categoryRefs([...new Set(products.map((product) => product.categoryId.toString()))].map((id) => new Types.ObjectId(id)));
-  return products.map((product) => toProductSummary(product, categories.get(product.categoryId.toString()) ?? unknownCategory));
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The words of a search, as stored search terms are made. */
 export function searchWords(query: string | undefined): string[] {
   return query ? searchTermsFor(query).slice(0, 10) : [];
 }
 
 /**
- * Active products matching the search words: each word must start a stored search term. `$and`
- * of anchored regexes, because FerretDB v1 silently matches nothing for `$all` with regexes.
+ * Each search word must start a stored search term: `$and` of anchored regexes, because FerretDB
+ * v1 silently matches nothing for `$all` with regexes.
  */
+export function searchTermsFilter(words: string[]): QueryFilter<ProductDocument> {
+  return words.length > 0 ? { $and: trusted(words.map((word) => ({ searchTerms: new RegExp(`^${escapeRegex(word)}`) }))) } : {};
+}
+
+/** Active products matching the search words. */
 function searchFilter(words: string[]): QueryFilter<ProductDocument> {
-  const filter: QueryFilter<ProductDocument> = { status: 'active' };
-  if (words.length > 0) filter.$and = trusted(words.map((word) => ({ searchTerms: new RegExp(`^${escapeRegex(word)}`) })));
-  return filter;
+  return { status: 'active', ...searchTermsFilter(words) };
 }
 
 function withFacetFilters(base: QueryFilter<ProductDocument>, filters: FacetFilters): QueryFilter<ProductDocument> {
@@ -189,14 +177,53 @@ export async function listProducts(query: ProductListFilters): Promise<ProductLi
   };
 }
 
+const unknownCategory: CategoryRef = { id: '', slug: 'uncategorised', name: 'Uncategorised' };
+
 function categoryRef(category: FacetCategory | undefined): CategoryRef {
   return category ? { id: category.id, slug: category.slug, name: category.name } : unknownCategory;
 }
 
-export async function getProduct(idOrSlug: string): Promise<ProductSummary> {
-  const byId = Types.ObjectId.isValid(idOrSlug) && /^[a-f0-9]{24}$/i.test(idOrSlug);
-  const product = await ProductModel.findOne(byId ? { _id: idOrSlug, status: 'active' } : { slug: idOrSlug.toLowerCase(), status: 'active' }).lean<ProductFields>();
+type DetailFields = ProductFields & Pick<ProductDocument, 'attributes' | 'categoryPath'>;
+
+async function findActiveProduct(idOrSlug: string): Promise<DetailFields> {
+  const byId = /^[a-f0-9]{24}$/i.test(idOrSlug);
+  const product = await ProductModel.findOne(byId ? { _id: idOrSlug, status: 'active' } : { slug: idOrSlug.toLowerCase(), status: 'active' }).lean<DetailFields>();
   if (!product) throw AppError.notFound('Product');
-  const [summary] = await withCategories([product]);
-  return summary!;
+  return product;
+}
+
+export async function getProduct(idOrSlug: string): Promise<ProductDetail> {
+  const product = await findActiveProduct(idOrSlug);
+  const [categories, seller] = await Promise.all([
+    loadFacetCategories(),
+    product.sellerId ? UserModel.findById(product.sellerId, { name: 1 }).lean() : Promise.resolve(null),
+  ]);
+  return {
+    ...toProductSummary(product, categoryRef(categories.get(product.categoryId.toString()))),
+    attributes: product.attributes.map(({ name, value }) => ({ name, value })),
+    breadcrumbs: product.categoryPath.flatMap((id) => {
+      const category = categories.get(id.toString());
+      return category ? [categoryRef(category)] : [];
+    }),
+    seller: product.sellerId ? { id: product.sellerId.toString(), name: seller?.name ?? 'Marketplace seller' } : { id: 'shop', name: shopSellerName },
+  };
+}
+
+/** Up to `limit` other active products: same category first, then the same top-level category, best-selling first. */
+export async function relatedProducts(idOrSlug: string, limit = 8): Promise<ProductSummary[]> {
+  const product = await findActiveProduct(idOrSlug);
+  const related: ProductFields[] = [];
+  const scopes = [product.categoryId, ...[...product.categoryPath].reverse().slice(1)];
+  for (const categoryId of scopes) {
+    if (related.length >= limit) break;
+    const excluded = [product._id, ...related.map((candidate) => candidate._id)];
+    related.push(
+      ...(await ProductModel.find({ status: 'active', categoryPath: categoryId, _id: trusted({ $nin: excluded }) })
+        .sort({ soldCount: -1, _id: 1 })
+        .limit(limit - related.length)
+        .lean<ProductFields[]>()),
+    );
+  }
+  const categories = await loadFacetCategories();
+  return related.map((candidate) => toProductSummary(candidate, categoryRef(categories.get(candidate.categoryId.toString()))));
 }

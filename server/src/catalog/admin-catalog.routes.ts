@@ -1,0 +1,140 @@
+import {
+  adminProductInputSchema,
+  adminProductListQuerySchema,
+  adminProductListSchema,
+  adminProductSchema,
+  adminProductUpdateSchema,
+  categoryInputSchema,
+  categorySchema,
+  objectIdSchema,
+  stockAdjustmentSchema,
+} from '@shared/catalog/product';
+import { trusted, Types } from 'mongoose';
+import { z } from 'zod';
+import { isDuplicateKeyError } from '../database/errors';
+import { AppError } from '../http/app-error';
+import type { ApiRoutes } from '../http/api-routes';
+import { publishStockChanged, type ShopSocketServer } from '../realtime/socket-server';
+import { slugify } from '../seed/seed';
+import { createProduct, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
+import { listCategories } from './categories.service';
+import { CategoryModel } from './category.model';
+import { adjustStock } from './inventory.service';
+import { ProductModel, type ProductDocument } from './product.model';
+import { searchTermsFilter, searchWords } from './products.service';
+
+const productIdParams = z.strictObject({ productId: objectIdSchema });
+const categoryIdParams = z.strictObject({ categoryId: objectIdSchema });
+const lowStockThreshold = 5;
+
+export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer): void {
+  const adminsOnly = { roles: ['admin'] } as const;
+
+  api.add({
+    method: 'get', path: '/admin/products', tag: 'Admin catalogue', summary: 'All products, any status', auth: adminsOnly,
+    query: adminProductListQuerySchema,
+    response: { status: 200, description: 'A page of products, most recently changed first', schema: adminProductListSchema },
+    handler: async ({ query }) => {
+      const filter: Record<string, unknown> = { ...searchTermsFilter(searchWords(query.q)) };
+      if (query.status) filter['status'] = query.status;
+      if (query.category) {
+        const category = await CategoryModel.findOne({ slug: query.category }, { _id: 1 }).lean();
+        filter['categoryPath'] = category?._id ?? new Types.ObjectId('000000000000000000000000');
+      }
+      if (query.lowStock) filter['available'] = trusted({ $lte: lowStockThreshold });
+      const [products, total, categories] = await Promise.all([
+        ProductModel.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((query.page - 1) * query.limit).limit(query.limit).lean<ProductDocument[]>(),
+        ProductModel.countDocuments(filter),
+        CategoryModel.find({}, { name: 1, slug: 1 }).lean(),
+      ]);
+      const refs = new Map(categories.map((category) => [category._id.toString(), { id: category._id.toString(), slug: category.slug, name: category.name }]));
+      return {
+        items: products.map((product) => toAdminProduct(product, refs.get(product.categoryId.toString()) ?? { id: '', slug: 'uncategorised', name: 'Uncategorised' })),
+        total,
+        page: query.page,
+        limit: query.limit,
+      };
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/admin/products', tag: 'Admin catalogue', summary: 'Create a product', auth: adminsOnly,
+    body: adminProductInputSchema,
+    response: { status: 201, description: 'The created product', schema: adminProductSchema },
+    errors: [409],
+    handler: ({ body }) => createProduct(body),
+  });
+
+  api.add({
+    method: 'patch', path: '/admin/products/:productId', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Edit a product: any subset of its fields; `images` sets the gallery and its order',
+    params: productIdParams,
+    body: adminProductUpdateSchema,
+    response: { status: 200, description: 'The updated product', schema: adminProductSchema },
+    errors: [404, 409],
+    handler: ({ params, body }) => updateProduct(params.productId, body),
+  });
+
+  api.add({
+    method: 'delete', path: '/admin/products/:productId', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Delete a product that was never sold; one that was is archived instead',
+    params: productIdParams,
+    response: { status: 200, description: 'What happened', schema: z.object({ result: z.enum(['archived', 'deleted']) }) },
+    errors: [404],
+    handler: async ({ params }) => ({ result: await removeProduct(params.productId) }),
+  });
+
+  api.add({
+    method: 'post', path: '/admin/products/:productId/stock', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Set or add to the stock on hand, with a reason; watchers see the new availability at once',
+    params: productIdParams,
+    body: stockAdjustmentSchema,
+    response: { status: 200, description: 'The new stock and availability', schema: z.object({ stock: z.number().int(), available: z.number().int() }) },
+    errors: [404, 409],
+    handler: async ({ params, body, user }) => {
+      const result = await adjustStock(params.productId, body, user._id);
+      publishStockChanged(io, params.productId, result.available);
+      return result;
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/admin/categories', tag: 'Admin catalogue', summary: 'Create a category', auth: adminsOnly,
+    body: categoryInputSchema,
+    response: { status: 201, description: 'The created category', schema: categorySchema },
+    errors: [409],
+    handler: async ({ body }) => {
+      if (body.parentId && !(await CategoryModel.exists({ _id: body.parentId }))) {
+        throw new AppError(400, 'validation_failed', 'The parent category does not exist', [{ path: 'body.parentId', message: 'is not a category' }]);
+      }
+      try {
+        const category = await CategoryModel.create({ name: body.name, slug: body.slug ?? slugify(body.name), parentId: body.parentId, position: body.position });
+        return { id: category._id.toString(), slug: category.slug, name: category.name, parentId: body.parentId, productCount: 0 };
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new AppError(409, 'conflict', 'Another category already uses this slug', [{ path: 'body.slug', message: 'is taken' }]);
+        throw error;
+      }
+    },
+  });
+
+  api.add({
+    method: 'delete', path: '/admin/categories/:categoryId', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Delete an empty category (no products, no sub-categories)',
+    params: categoryIdParams,
+    response: { status: 204, description: 'Deleted' },
+    errors: [404, 409],
+    handler: async ({ params }) => {
+      if (!(await CategoryModel.exists({ _id: params.categoryId }))) throw AppError.notFound('Category');
+      if (await CategoryModel.exists({ parentId: params.categoryId })) throw AppError.conflict('Move or delete its sub-categories first');
+      if (await ProductModel.exists({ categoryPath: params.categoryId })) throw AppError.conflict('Move its products to another category first');
+      await CategoryModel.deleteOne({ _id: params.categoryId });
+      return undefined;
+    },
+  });
+
+  api.add({
+    method: 'get', path: '/admin/categories', tag: 'Admin catalogue', summary: 'All categories with their active product counts', auth: adminsOnly,
+    response: { status: 200, description: 'Categories', schema: z.array(categorySchema) },
+    handler: () => listCategories(),
+  });
+}

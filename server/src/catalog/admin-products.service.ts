@@ -1,0 +1,140 @@
+import type { AdminProduct, AdminProductUpdate, adminProductInputSchema, CategoryRef, ProductStatus } from '@shared/catalog/product';
+import { Types } from 'mongoose';
+import type { z } from 'zod';
+import { UserModel } from '../accounts/user.model';
+import { isDuplicateKeyError } from '../database/errors';
+import { AppError } from '../http/app-error';
+import { findImage } from '../media/media.storage';
+import { slugify } from '../seed/seed';
+import { CategoryModel } from './category.model';
+import { ProductModel, type ProductDocument } from './product.model';
+import { toProductSummary } from './products.service';
+import { searchTermsFor } from './search-terms';
+
+type AdminProductInput = z.output<typeof adminProductInputSchema>;
+
+export function toAdminProduct(product: ProductDocument, category: CategoryRef): AdminProduct {
+  return {
+    ...toProductSummary(product, category),
+    status: product.status as ProductStatus,
+    stock: product.stock,
+    reserved: product.reserved,
+    attributes: product.attributes.map(({ name, value }) => ({ name, value })),
+    soldCount: product.soldCount,
+    updatedAt: product.updatedAt.toISOString(),
+  };
+}
+
+/** The category and its ancestors, top first; 400 naming the field when it does not exist. */
+export async function categoryPathOf(categoryId: string): Promise<Array<{ _id: Types.ObjectId; name: string; slug: string }>> {
+  const path = [];
+  let id: Types.ObjectId | null = new Types.ObjectId(categoryId);
+  while (id && path.length < 10) {
+    const category: { _id: Types.ObjectId; name: string; slug: string; parentId?: Types.ObjectId | null } | null = await CategoryModel.findById(id, { name: 1, slug: 1, parentId: 1 }).lean();
+    if (!category) break;
+    path.unshift(category);
+    id = category.parentId ?? null;
+  }
+  if (path.length === 0) throw new AppError(400, 'validation_failed', 'That category does not exist', [{ path: 'body.categoryId', message: 'is not a category' }]);
+  return path;
+}
+
+async function assertImagesExist(images: string[]): Promise<void> {
+  for (const [index, image] of images.entries()) {
+    if (!(await findImage(image))) throw new AppError(400, 'validation_failed', 'An image does not exist', [{ path: `body.images.${index}`, message: 'is not an uploaded image' }]);
+  }
+}
+
+async function assertSeller(sellerId: string | null | undefined): Promise<void> {
+  if (!sellerId) return;
+  if (!(await UserModel.exists({ _id: sellerId, role: 'seller', deletedAt: null }))) {
+    throw new AppError(400, 'validation_failed', 'That seller does not exist', [{ path: 'body.sellerId', message: 'is not a seller' }]);
+  }
+}
+
+function searchTermsOf(product: { title: string; description: string; attributes: Array<{ value: string }> }, categoryNames: string[]): string[] {
+  return searchTermsFor(product.title, product.description, ...categoryNames, ...product.attributes.map((attribute) => attribute.value));
+}
+
+/** Saves, turning a taken slug into 409 naming the field. */
+async function saveWithUniqueSlug<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw new AppError(409, 'conflict', 'Another product already uses this slug', [{ path: 'body.slug', message: 'is taken' }]);
+    throw error;
+  }
+}
+
+async function freeSlugFor(title: string): Promise<string> {
+  const base = slugify(title) || 'product';
+  for (let suffix = 1; ; suffix += 1) {
+    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
+    if (!(await ProductModel.exists({ slug: candidate }))) return candidate;
+  }
+}
+
+export async function createProduct(input: AdminProductInput): Promise<AdminProduct> {
+  const path = await categoryPathOf(input.categoryId);
+  await assertImagesExist(input.images);
+  await assertSeller(input.sellerId);
+  const slug = input.slug ?? (await freeSlugFor(input.title));
+  const product = await saveWithUniqueSlug(() =>
+    ProductModel.create({
+      title: input.title,
+      slug,
+      description: input.description,
+      categoryId: path.at(-1)!._id,
+      categoryPath: path.map((category) => category._id),
+      attributes: input.attributes,
+      images: input.images.map((image) => new Types.ObjectId(image)),
+      price: input.price,
+      compareAtPrice: input.compareAtPrice ?? undefined,
+      sellerId: input.sellerId ?? null,
+      status: input.status,
+      stock: input.stock,
+      reserved: 0,
+      available: input.stock,
+      searchTerms: searchTermsOf(input, path.map((category) => category.name)),
+    }),
+  );
+  const leaf = path.at(-1)!;
+  return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });
+}
+
+export async function updateProduct(productId: string, changes: AdminProductUpdate): Promise<AdminProduct> {
+  const product = await ProductModel.findById(productId);
+  if (!product) throw AppError.notFound('Product');
+  const path = await categoryPathOf(changes.categoryId ?? product.categoryId.toString());
+  if (changes.images) await assertImagesExist(changes.images);
+  if (changes.sellerId !== undefined) await assertSeller(changes.sellerId);
+
+  if (changes.title !== undefined) product.title = changes.title;
+  if (changes.slug !== undefined) product.slug = changes.slug;
+  if (changes.description !== undefined) product.description = changes.description;
+  if (changes.price !== undefined) product.price = changes.price;
+  if (changes.compareAtPrice !== undefined) product.set('compareAtPrice', changes.compareAtPrice ?? undefined);
+  if (changes.status !== undefined) product.status = changes.status;
+  if (changes.attributes !== undefined) product.set('attributes', changes.attributes);
+  if (changes.images !== undefined) product.set('images', changes.images.map((image) => new Types.ObjectId(image)));
+  if (changes.sellerId !== undefined) product.sellerId = changes.sellerId ? new Types.ObjectId(changes.sellerId) : null;
+  product.categoryId = path.at(-1)!._id;
+  product.set('categoryPath', path.map((category) => category._id));
+  product.set('searchTerms', searchTermsOf(product, path.map((category) => category.name)));
+  // Stock fields are left alone here: saving only the changed paths cannot undo a concurrent reservation.
+  await saveWithUniqueSlug(() => product.save());
+  const leaf = path.at(-1)!;
+  return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });
+}
+
+/** A product that was ever sold is archived, never deleted, so old orders keep their reference. */
+export async function removeProduct(productId: string): Promise<'archived' | 'deleted'> {
+  const product = await ProductModel.findById(productId, { soldCount: 1 }).lean();
+  if (!product) throw AppError.notFound('Product');
+  if (product.soldCount > 0) {
+    await ProductModel.updateOne({ _id: productId }, { $set: { status: 'archived' } });
+    return 'archived';
+  }
+  await ProductModel.deleteOne({ _id: productId, soldCount: 0 });
+  return 'deleted';
+}
