@@ -13,6 +13,8 @@ import type { AccountsContext } from './accounts/accounts-context';
 import { registerAdminUserRoutes } from './accounts/admin-users.routes';
 import { registerAuthRoutes } from './accounts/auth.routes';
 import type { Authenticator } from './accounts/authenticator';
+import { registerOidcRoutes } from './accounts/oidc/oidc.routes';
+import { registerAdminCatalogRoutes } from './catalog/admin-catalog.routes';
 import { registerCatalogRoutes } from './catalog/catalog.routes';
 import type { Config } from './config/config';
 import { clientBuildDir } from './config/paths';
@@ -79,9 +81,11 @@ export function createApp(context: AppContext): Express {
   const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator });
   registerHealthRoutes(api, context);
   registerAuthRoutes(api, context.accounts);
+  registerOidcRoutes(api, context.accounts);
   registerAccountRoutes(api, context.accounts);
   registerAdminUserRoutes(api, context.accounts);
   registerCatalogRoutes(api);
+  registerAdminCatalogRoutes(api, context.accounts.io);
   registerMediaRoutes(api);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 

@@ -23,7 +23,21 @@ const environmentSchema = z.object({
   SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OIDC_PROVIDERS: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
+
+/** `OIDC_<ID>_…` variables of one listed social login provider; see `oidcProvidersFrom`. */
+const oidcProviderEnvironmentSchema = z.object({
+  issuer: z
+    .url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'is required' : 'must be an http(s) URL') })
+    .refine(isSecureIssuer, 'must use https:// (plain http:// is allowed for localhost only)'),
+  clientId: z.string({ error: 'is required' }).min(1, 'is required'),
+  clientSecret: z.string({ error: 'is required' }).min(1, 'is required'),
+  name: z.string().trim().min(1).max(40).optional(),
+});
+const oidcProviderVariables = { issuer: 'ISSUER', clientId: 'CLIENT_ID', clientSecret: 'CLIENT_SECRET', name: 'NAME' } as const;
+/** Ids become part of variable names and of `/api/auth/oidc/<id>`, where `providers` is taken. */
+const oidcProviderIdPattern = /^[a-z][a-z0-9_]{0,31}$/;
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -46,6 +60,18 @@ export interface Config {
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   /** Express `trust proxy`: a hop count, or addresses/subnets such as `loopback`. */
   trustProxy: number | string | undefined;
+  /** Social login (OpenID Connect) providers, in the order of OIDC_PROVIDERS. */
+  oidcProviders: OidcProviderConfig[];
+}
+
+export interface OidcProviderConfig {
+  /** Lower-case id, as in `/api/auth/oidc/<id>` and `OIDC_<ID>_ISSUER`. */
+  id: string;
+  /** Shown on the sign-in button. */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -54,10 +80,10 @@ export class ConfigError extends Error {}
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new ConfigError(`Invalid configuration:\n${problems}`);
+    throw configErrorFor(parsed.error.issues.map((issue) => ({ variable: issue.path.join('.'), message: issue.message })));
   }
   const values = parsed.data;
+  const oidcProviders = oidcProvidersFrom(values.OIDC_PROVIDERS, environment);
   const isProduction = values.NODE_ENV === 'production';
   const dataDir = path.resolve(values.DATA_DIR);
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, '');
@@ -84,7 +110,58 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedDemoData: values.SEED_DEMO_DATA ? values.SEED_DEMO_DATA === 'true' : !isProduction,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: values.TRUST_PROXY && /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY,
+    oidcProviders,
   };
+}
+
+function configErrorFor(problems: Array<{ variable: string; message: string }>): ConfigError {
+  return new ConfigError(`Invalid configuration:\n${problems.map(({ variable, message }) => `  ${variable}: ${message}`).join('\n')}`);
+}
+
+/**
+ * Plain http is only acceptable to a provider on this machine (a local test provider): anywhere
+ * else the tokens and the client secret would cross the network in the clear.
+ */
+export function isLocalHttpUrl(url: URL): boolean {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+function isSecureIssuer(issuer: string): boolean {
+  // Runs even when the URL check failed; that check already reports bad URLs and other schemes.
+  const url = URL.canParse(issuer) ? new URL(issuer) : undefined;
+  return url?.protocol !== 'http:' || isLocalHttpUrl(url);
+}
+
+/** OIDC_PROVIDERS=google,local, then OIDC_GOOGLE_ISSUER, OIDC_GOOGLE_CLIENT_ID, … for each listed id. */
+function oidcProvidersFrom(list: string | undefined, environment: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const ids = (list ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+  const problems: Array<{ variable: string; message: string }> = [];
+  const providers: OidcProviderConfig[] = [];
+  for (const [index, id] of ids.entries()) {
+    if (!oidcProviderIdPattern.test(id) || id === 'providers') {
+      problems.push({ variable: 'OIDC_PROVIDERS', message: `"${id}" is not a valid id (a letter, then letters, digits or _; not "providers")` });
+      continue;
+    }
+    if (ids.indexOf(id) !== index) {
+      problems.push({ variable: 'OIDC_PROVIDERS', message: `"${id}" is listed twice` });
+      continue;
+    }
+    const prefix = `OIDC_${id.toUpperCase()}_`;
+    const parsed = oidcProviderEnvironmentSchema.safeParse(
+      Object.fromEntries(Object.entries(oidcProviderVariables).map(([key, suffix]) => [key, emptyAsUndefined(environment[prefix + suffix])])),
+    );
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof typeof oidcProviderVariables;
+        problems.push({ variable: prefix + oidcProviderVariables[key], message: issue.message });
+      }
+      continue;
+    }
+    const { name, ...connection } = parsed.data;
+    providers.push({ id, name: name ?? id.charAt(0).toUpperCase() + id.slice(1), ...connection });
+  }
+  if (problems.length > 0) throw configErrorFor(problems);
+  return providers;
 }
 
 /** Outside production a secret is generated once and kept in DATA_DIR, so sessions survive restarts. */

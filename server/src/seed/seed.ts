@@ -21,6 +21,17 @@ export const demoAccounts = [
   { email: 'shopper@demo.shop', name: 'Sophie Shopper', role: 'customer' },
 ] as const;
 
+/** More marketplace sellers, so the seller facet has choices; they share the demo password. */
+const extraSellers = [
+  { email: 'nordic-home@demo.shop', name: 'Nordic Home Co.', role: 'seller' },
+  { email: 'trailhead@demo.shop', name: 'Trailhead Outfitters', role: 'seller' },
+] as const;
+
+/** Pictures per leaf category; products share them, so seeding stays quick at any size. */
+const imagesPerCategory = 4;
+
+export const defaultDemoProductCount = 1000;
+
 /** A small deterministic generator, so every fresh demo shop has the same catalogue. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -87,12 +98,12 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
   const [anyUser, anyProduct] = await Promise.all([UserModel.exists({}), ProductModel.exists({})]);
   if (anyUser || anyProduct) return undefined;
   const startedAt = Date.now();
-  const productCount = options.productCount ?? 240;
+  const productCount = options.productCount ?? defaultDemoProductCount;
   const random = seededRandom(20_261_128);
 
   const passwordHash = await argon2.hash(options.demoPassword, { type: argon2.argon2id });
-  const users = await UserModel.insertMany(demoAccounts.map((account) => ({ ...account, passwordHash })));
-  const sellerId = users.find((user) => user.role === 'seller')!._id;
+  const users = await UserModel.insertMany([...demoAccounts, ...extraSellers].map((account) => ({ ...account, passwordHash })));
+  const sellerIds = users.filter((user) => user.role === 'seller').map((user) => user._id);
 
   const plans: PlannedProduct[] = [];
   const categoryDocuments = [];
@@ -107,9 +118,19 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
   }
   await CategoryModel.insertMany(categoryDocuments);
 
+  const imageIds = await mapConcurrently(
+    plans.flatMap((plan) => Array.from({ length: imagesPerCategory }, (_, variant) => ({ plan, variant }))),
+    4,
+    async ({ plan, variant }) => {
+      const image = await renderProductImage(plan.leaf.illustration, (plan.topHue + variant * 40) % 360, variant + plans.indexOf(plan) * 7);
+      const stored = await storeImage(image.bytes, { filename: `${plan.leaf.slug}-${variant}.webp`, contentType: 'image/webp', width: image.width, height: image.height });
+      return new Types.ObjectId(stored.id);
+    },
+  );
+
   const usedSlugs = new Set<string>();
   const now = Date.now();
-  const products = await mapConcurrently(Array.from({ length: productCount }, (_, index) => index), 4, async (index) => {
+  const products = Array.from({ length: productCount }, (_, index) => {
     const plan = plans[index % plans.length]!;
     const { leaf } = plan;
     const round = Math.floor(index / plans.length);
@@ -133,8 +154,8 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
       ? [{ name: 'Publisher', value: `${brand} Press` }, { name: 'Format', value: variant }]
       : [{ name: 'Brand', value: brand }, { name: 'Variant', value: variant }, { name: 'Material', value: material }];
 
-    const image = await renderProductImage(leaf.illustration, (plan.topHue + index * 13) % 360, index);
-    const stored = await storeImage(image.bytes, { filename: `${slug}.webp`, contentType: 'image/webp', width: image.width, height: image.height });
+    const planIndex = index % plans.length;
+    const imageId = imageIds[planIndex * imagesPerCategory + (round % imagesPerCategory)]!;
     const createdAt = new Date(now - Math.floor(random() * 120) * 86_400_000 - index * 60_000);
     return {
       title,
@@ -143,10 +164,11 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
       categoryId: plan.leafId,
       categoryPath: plan.path,
       attributes,
-      images: [new Types.ObjectId(stored.id)],
+      images: [imageId],
       price: { amount: price, currency: 'EUR' },
       ...(onSale ? { compareAtPrice: { amount: Math.round(price * (1.15 + random() * 0.3) / 100) * 100 + 99, currency: 'EUR' } } : {}),
-      sellerId: index % 3 === 2 ? sellerId : null,
+      // A third of the catalogue comes from marketplace sellers.
+      sellerId: index % 3 === 2 ? sellerIds[Math.floor(index / 3) % sellerIds.length]! : null,
       status: 'active',
       stock,
       reserved: 0,
@@ -157,7 +179,9 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
       updatedAt: createdAt,
     };
   });
-  await ProductModel.insertMany(products, { timestamps: false });
+  for (let start = 0; start < products.length; start += 1000) {
+    await ProductModel.insertMany(products.slice(start, start + 1000), { timestamps: false });
+  }
 
   options.log.info({ products: products.length, categories: categoryDocuments.length, ms: Date.now() - startedAt }, 'demo data seeded');
   return {
