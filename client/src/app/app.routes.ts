@@ -1,6 +1,11 @@
 import type { Routes } from '@angular/router';
+import { accountRoutes } from './accounts/accounts.routes';
+import { adminRoutes } from './admin/admin.routes';
 
 export const routes: Routes = [
   { path: '', title: 'MEAN Shop', loadComponent: () => import('./catalog/home-page/home-page').then((m) => m.HomePage) },
+  ...accountRoutes,
+  ...adminRoutes,
+  { path: 'not-allowed', title: 'Not allowed · MEAN Shop', loadComponent: () => import('./core/not-allowed-page').then((m) => m.NotAllowedPage) },
   { path: '**', title: 'Page not found · MEAN Shop', loadComponent: () => import('./core/not-found-page').then((m) => m.NotFoundPage) },
 ];
