@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { objectIdSchema } from '../catalog/product';
+import { maxPasswordLength, minPasswordLength, userRoles } from './account-rules';
 
-export const userRoles = ['customer', 'seller', 'admin'] as const;
-export type UserRole = (typeof userRoles)[number];
 
-export const minPasswordLength = 8;
+export { maxPasswordLength, minPasswordLength, userRoles };
+export type { UserRole } from './account-rules';
 
 /** Emails are compared trimmed and lower-cased; the unique index sees the same form. */
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('must be a valid email address'));
 
 /** Length rules here; the common-password check runs on the server, where the list lives. */
-export const newPasswordSchema = z.string().min(minPasswordLength, `must be at least ${minPasswordLength} characters`).max(256);
+export const newPasswordSchema = z.string().min(minPasswordLength, `must be at least ${minPasswordLength} characters`).max(maxPasswordLength);
 
 const personNameSchema = z.string().trim().min(1, 'is required').max(120);
 
@@ -71,14 +71,16 @@ export type Profile = z.infer<typeof profileSchema>;
 export const updateProfileRequestSchema = z.strictObject({ name: personNameSchema });
 export type UpdateProfileRequest = z.input<typeof updateProfileRequestSchema>;
 
-export const changeEmailRequestSchema = z.strictObject({ newEmail: emailSchema, password: z.string().min(1).max(256) });
+/** The password is required when the account has one; accounts made by social login have none. */
+export const changeEmailRequestSchema = z.strictObject({ newEmail: emailSchema, password: z.string().min(1).max(256).optional() });
 export type ChangeEmailRequest = z.input<typeof changeEmailRequestSchema>;
 
 export const verifyEmailRequestSchema = z.strictObject({ token: z.string().min(20).max(200) });
 export type VerifyEmailRequest = z.input<typeof verifyEmailRequestSchema>;
 
 export const changePasswordRequestSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
+  /** Required when the account has a password; a social-login account sets its first one without. */
+  currentPassword: z.string().min(1).max(256).optional(),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;

@@ -70,6 +70,15 @@ describe('My account', () => {
     expect(addresses.map((address) => [address.id, address.isDefault])).toEqual([[work.id, true]]);
   });
 
+  it('deletes an address that is not the default', async () => {
+    const session = await signUp(shop);
+    const home = (await (await call(session, '/api/account/addresses', { method: 'POST', json: homeAddress })).json()) as Address;
+    const work = (await (await call(session, '/api/account/addresses', { method: 'POST', json: workAddress })).json()) as Address;
+    expect((await call(session, `/api/account/addresses/${work.id}`, { method: 'DELETE' })).status).toBe(204);
+    const addresses = (await (await call(session, '/api/account/addresses')).json()) as Address[];
+    expect(addresses.map((address) => address.id)).toEqual([home.id]);
+  });
+
   it('names the invalid address fields', async () => {
     const session = await signUp(shop);
     const response = await call(session, '/api/account/addresses', { method: 'POST', json: { ...homeAddress, country: 'Britain', city: '' } });

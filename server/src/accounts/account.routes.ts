@@ -146,7 +146,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
     response: { status: 204, description: 'Changed' },
     handler: async ({ user, body }) => {
       const stored = await loadUser(user._id, true);
-      if (stored.passwordHash && !(await verifyPassword(stored.passwordHash, body.currentPassword))) {
+      if (stored.passwordHash && !(body.currentPassword && (await verifyPassword(stored.passwordHash, body.currentPassword)))) {
         throw new AppError(400, 'validation_failed', 'Your current password is not right', [{ path: 'body.currentPassword', message: 'is not your current password' }]);
       }
       assertStrongPassword(body.newPassword, 'body.newPassword');
@@ -209,9 +209,11 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
       const stored = await loadUser(user._id);
       const address = stored.addresses.id(params.addressId) as StoredAddress | null;
       if (!address) throw AppError.notFound('Address');
-      const wasDefault = address.isDefault;
-      address.deleteOne();
-      if (wasDefault && stored.addresses[0]) stored.addresses[0].isDefault = true;
+      const remaining = stored.addresses.filter((candidate) => !candidate._id.equals(address._id));
+      if (address.isDefault && remaining[0]) remaining[0].isDefault = true;
+      // The whole list is written back: removing one element would be a conditional $pull, which
+      // FerretDB v1 silently ignores.
+      stored.set('addresses', remaining);
       await stored.save();
       return undefined;
     },

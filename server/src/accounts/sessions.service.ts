@@ -10,6 +10,8 @@ import { UserModel } from './user.model';
 
 export const refreshCookieName = 'shop_refresh';
 const refreshLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+/** How long a just-rotated refresh token still works (see `withinReuseGrace`). */
+export const reuseGraceMs = 10_000;
 
 interface SessionUser {
   _id: Types.ObjectId;
@@ -67,20 +69,36 @@ export class Sessions {
       { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
       { $set: { rotatedAt: now } },
     ).lean();
-    if (!claimed) {
+    const session = claimed ?? (await this.withinReuseGrace(tokenHash, now));
+    if (!session) {
       const known = await RefreshTokenModel.findOne({ tokenHash }, { familyId: 1 }).lean();
       // A rotated or revoked token presented again is a replay: end every session in its family.
       if (known) await this.revokeFamily(known.familyId);
       this.clearCookie(res);
       throw new AppError(401, 'unauthenticated', 'Your session has ended; please sign in again');
     }
-    const user = await UserModel.findOne({ _id: claimed.userId, disabled: false, deletedAt: null }).lean();
+    const user = await UserModel.findOne({ _id: session.userId, disabled: false, deletedAt: null }).lean();
     if (!user) {
-      await this.revokeFamily(claimed.familyId);
+      await this.revokeFamily(session.familyId);
       this.clearCookie(res);
       throw new AppError(401, 'unauthenticated', 'This account cannot sign in');
     }
-    return this.issue(user, claimed.familyId, req, res);
+    return this.issue(user, session.familyId, req, res);
+  }
+
+  /**
+   * A token rotated moments ago and presented again is a browser race, not a theft: the page was
+   * left while the refresh answer, with its new cookie, was still on its way. Within a few seconds
+   * it is answered with another token of the same family instead of ending every session.
+   */
+  private async withinReuseGrace(tokenHash: string, now: Date) {
+    const recent = await RefreshTokenModel.findOne({
+      tokenHash,
+      revokedAt: null,
+      expiresAt: trusted({ $gt: now }),
+      rotatedAt: trusted({ $gt: new Date(now.getTime() - reuseGraceMs) }),
+    }).lean();
+    return recent ?? undefined;
   }
 
   /** Ends the session of the presented cookie (its whole family). */

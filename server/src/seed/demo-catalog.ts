@@ -142,3 +142,8 @@ export const demoCategories: DemoTopCategory[] = [
 export const demoBrands = [
   'Northwind', 'Aurora', 'Kestrel', 'Lumen', 'Oakridge', 'Solstice', 'Halcyon', 'Vireo', 'Marlow', 'Tidewater', 'Copperleaf', 'Brightline',
 ];
+
+export const demoAuthors = [
+  'Ingrid Halvorsen', 'Tomás Ferreira', 'Amara Okafor', 'Lena Fischer', 'Hiroshi Tanaka', 'Claire Dubois',
+  'Mateo Rossi', 'Saoirse Byrne', 'Priya Raman', 'Jonas Lindqvist', 'Elena Petrova', 'Samuel Adeyemi',
+];

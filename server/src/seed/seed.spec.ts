@@ -19,6 +19,7 @@ describe('Demo data seed', () => {
     const products = await ProductModel.find().lean();
     expect(products.length).toBe(summary!.products);
     expect(new Set(products.map((product) => product.slug)).size).toBe(products.length);
+    expect(new Set(products.map((product) => product.title)).size).withContext('unique titles').toBe(products.length);
     const topCategories = await CategoryModel.find({ parentId: null }).lean();
     expect(topCategories.length).toBeGreaterThanOrEqual(8);
     const leaves = await CategoryModel.find({ parentId: trusted({ $ne: null }) }).lean();

@@ -6,7 +6,7 @@ import { CategoryModel } from '../catalog/category.model';
 import { ProductModel } from '../catalog/product.model';
 import { searchTermsFor } from '../catalog/search-terms';
 import { storeImage } from '../media/media.storage';
-import { demoBrands, demoCategories, type DemoLeafCategory } from './demo-catalog';
+import { demoAuthors, demoBrands, demoCategories, type DemoLeafCategory } from './demo-catalog';
 import { renderProductImage } from './demo-images';
 
 export interface SeedSummary {
@@ -129,19 +129,31 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
   );
 
   const usedSlugs = new Set<string>();
+  const usedTitles = new Set<string>();
   const now = Date.now();
   const products = Array.from({ length: productCount }, (_, index) => {
     const plan = plans[index % plans.length]!;
     const { leaf } = plan;
     const round = Math.floor(index / plans.length);
-    const noun = leaf.nouns[(index * 7 + round) % leaf.nouns.length]!;
-    const brand = demoBrands[(index * 5 + round * 3) % demoBrands.length]!;
-    const variant = leaf.variants[(index + round) % leaf.variants.length]!;
-    const material = leaf.material[(index * 3 + round) % leaf.material.length]!;
     const isBook = leaf.illustration === 'book';
-    const title = isBook ? `${noun} (${variant})` : `${brand} ${noun} – ${variant}`;
-    let slug = slugify(isBook ? `${noun} ${variant} ${brand}` : title);
-    for (let suffix = 2; usedSlugs.has(slug); suffix++) slug = `${slugify(title)}-${suffix}`;
+    // Walk the combinations from a spot that depends on the index until one is unused, so
+    // every title in the catalogue is different.
+    let title = '';
+    let noun = '';
+    let brand = '';
+    let variant = '';
+    for (let attempt = 0; title === '' || usedTitles.has(title); attempt += 1) {
+      noun = leaf.nouns[(index * 7 + round + attempt) % leaf.nouns.length]!;
+      brand = demoBrands[(index * 5 + round * 3 + Math.floor(attempt / leaf.nouns.length)) % demoBrands.length]!;
+      variant = leaf.variants[(index + round + Math.floor(attempt / (leaf.nouns.length * demoBrands.length))) % leaf.variants.length]!;
+      const author = demoAuthors[(index + attempt) % demoAuthors.length]!;
+      title = isBook ? `${noun} by ${author} (${variant})` : `${brand} ${noun} – ${variant}`;
+      if (attempt > 10_000) title = `${title} #${index}`;
+    }
+    usedTitles.add(title);
+    const material = leaf.material[(index * 3 + round) % leaf.material.length]!;
+    let slug = slugify(title);
+    for (let suffix = 2; usedSlugs.has(slug); suffix += 1) slug = `${slugify(title)}-${suffix}`;
     usedSlugs.add(slug);
 
     const price = shopPrice(random, leaf.price);

@@ -1,11 +1,12 @@
 import { Validators } from '@angular/forms';
+import { maxPasswordLength, minPasswordLength } from '@shared/accounts/account-rules';
+
+export { maxPasswordLength, minPasswordLength };
 
 /**
- * The length rules of shared/accounts `newPasswordSchema`, restated so the sign-up and reset pages
- * need not load zod (a spec keeps the two in step). The common-password check stays on the server;
- * its answer lands on the field through the error's `details`.
+ * The length rules of shared/accounts `newPasswordSchema`, from the zod-free rules file so the
+ * sign-up and reset pages need not load zod. The common-password check stays on the server; its
+ * answer lands on the field through the error's `details`.
  */
-export const minPasswordLength = 8;
-export const maxPasswordLength = 256;
 
 export const newPasswordValidators = [Validators.required, Validators.minLength(minPasswordLength), Validators.maxLength(maxPasswordLength)];
