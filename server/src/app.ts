@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -16,6 +17,7 @@ import type { Authenticator } from './accounts/authenticator';
 import { registerOidcRoutes } from './accounts/oidc/oidc.routes';
 import { registerAdminCatalogRoutes } from './catalog/admin-catalog.routes';
 import { registerCatalogRoutes } from './catalog/catalog.routes';
+import { productSharePage, withShareTags, type ShareablePage } from './catalog/open-graph';
 import type { Config } from './config/config';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
@@ -33,6 +35,8 @@ export interface AppContext {
   appVersion: string;
   authenticator: Authenticator;
   accounts: AccountsContext;
+  /** The built Angular app; tests point it elsewhere. */
+  clientDir?: string;
 }
 
 const requestIdPattern = /^[\w-]{8,64}$/;
@@ -96,29 +100,36 @@ export function createApp(context: AppContext): Express {
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'MEAN Shop API' }));
   app.use('/api', api.router, apiNotFound);
 
-  serveAngularApp(app);
+  serveAngularApp(app, context.clientDir ?? clientBuildDir, config.publicUrl);
   app.use(errorHandler);
   return app;
 }
 
 /** The built Angular app is served by the same process; every other path gets its index.html. */
-function serveAngularApp(app: Express): void {
-  const indexHtml = path.join(clientBuildDir, 'index.html');
+function serveAngularApp(app: Express, clientDir: string, publicUrl: string): void {
+  const indexHtmlPath = path.join(clientDir, 'index.html');
   // Hashed bundle names change with their content, so they can be cached for good.
   app.use(
-    express.static(clientBuildDir, {
+    express.static(clientDir, {
       index: false,
       setHeaders: (res, filePath) => {
         if (/-[A-Z0-9]{8,}\.(js|css|woff2?)$/.test(filePath)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       },
     }),
   );
-  app.get('/{*path}', (_req, res) => {
-    if (!existsSync(indexHtml)) {
+  const sendIndex = async (res: Response, page?: ShareablePage) => {
+    if (!existsSync(indexHtmlPath)) {
       res.status(503).type('text').send('The storefront is not built yet: run `npm run build` (npm start does it for you).');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
-  });
+    if (!page) {
+      res.sendFile(indexHtmlPath);
+      return;
+    }
+    res.type('html').send(withShareTags(await readFile(indexHtmlPath, 'utf8'), page));
+  };
+  // Product pages carry their own title, description and preview tags for link sharing.
+  app.get('/products/:slug', async (req, res) => sendIndex(res, await productSharePage(String(req.params['slug']), publicUrl)));
+  app.get('/{*path}', (_req, res) => sendIndex(res));
 }

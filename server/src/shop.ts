@@ -29,7 +29,7 @@ export interface RunningShop {
  * Starts everything in order — database, seed, HTTP API, socket.io — and returns one `stop` that
  * takes it down in reverse, so nothing (least of all the embedded database) is left running.
  */
-export async function startShop(config: Config, log: Logger): Promise<RunningShop> {
+export async function startShop(config: Config, log: Logger, options: { clientDir?: string } = {}): Promise<RunningShop> {
   const databaseServer = await startDatabaseServer(config, log);
   const cleanups: Array<() => Promise<void>> = [() => databaseServer.stop()];
   const stop = async () => {
@@ -59,7 +59,7 @@ export async function startShop(config: Config, log: Logger): Promise<RunningSho
       await closed;
     });
     const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io } });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io }, ...options });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -39,7 +39,7 @@ export interface TestShop {
  * Starts the real shop — HTTP server, socket.io and all — on a free port, against a database of
  * this spec file's own, before its specs, and drops that database after them.
  */
-export function useTestShop(environment: Record<string, string> = {}): TestShop {
+export function useTestShop(environment: Record<string, string> = {}, options: { clientDir?: string } = {}): TestShop {
   let running: RunningShop | undefined;
   let config: Config | undefined;
   let dataDir: string | undefined;
@@ -60,7 +60,7 @@ export function useTestShop(environment: Record<string, string> = {}): TestShop 
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
       ...environment,
     });
-    running = await startShop(config, createLogger(config));
+    running = await startShop(config, createLogger(config), options);
   }, 120_000);
 
   afterAll(async () => {
