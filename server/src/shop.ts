@@ -8,6 +8,7 @@ import { Authenticator } from './accounts/authenticator';
 import { startTokenHousekeeping } from './accounts/housekeeping';
 import { Sessions } from './accounts/sessions.service';
 import { createApp } from './app';
+import { catalogIndex } from './catalog/catalog-index';
 import type { Config } from './config/config';
 import { connectDatabase, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer } from './database/database-server';
@@ -39,6 +40,8 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
   };
   try {
     const database = await connectDatabase(databaseServer);
+    // The catalogue index belongs to the database it was read from.
+    catalogIndex.invalidate();
     cleanups.push(disconnectDatabase);
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log }) : undefined;
 

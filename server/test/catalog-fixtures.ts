@@ -1,4 +1,5 @@
 import { type Types } from 'mongoose';
+import { catalogIndex } from '../src/catalog/catalog-index';
 import { CategoryModel } from '../src/catalog/category.model';
 import { ProductModel } from '../src/catalog/product.model';
 import { searchTermsFor } from '../src/catalog/search-terms';
@@ -53,5 +54,6 @@ export async function createProduct(fixture: ProductFixture) {
     ],
     { timestamps: false },
   );
+  catalogIndex.invalidate();
   return product!;
 }

@@ -131,6 +131,16 @@ describe('Admin catalogue API', () => {
     ]);
   });
 
+  it('shows a stock change in listings at once', async () => {
+    const product = await create({ title: 'Rare Teapot', stock: 3 });
+    const listed = async () => ((await (await shop.request('/api/products?q=rare%20teapot&inStock=true')).json()) as { items: ProductSummary[] }).items;
+    expect((await listed()).map((item) => item.available)).toEqual([3]);
+    await call(`/api/admin/products/${product.id}/stock`, { method: 'POST', json: { set: 0, reason: 'Broken in the warehouse' } });
+    expect(await listed()).toEqual([]);
+    await call(`/api/admin/products/${product.id}/stock`, { method: 'POST', json: { add: 7, reason: 'Found more' } });
+    expect((await listed()).map((item) => item.available)).toEqual([7]);
+  });
+
   it('keeps concurrent stock additions exact', async () => {
     const product = await create({ stock: 0 });
     await Promise.all(Array.from({ length: 10 }, () => call(`/api/admin/products/${product.id}/stock`, { method: 'POST', json: { add: 3, reason: 'parallel' } })));

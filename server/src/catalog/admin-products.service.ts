@@ -6,6 +6,7 @@ import { isDuplicateKeyError } from '../database/errors';
 import { AppError } from '../http/app-error';
 import { findImage } from '../media/media.storage';
 import { slugify } from '../seed/seed';
+import { catalogIndex } from './catalog-index';
 import { CategoryModel } from './category.model';
 import { ProductModel, type ProductDocument } from './product.model';
 import { toProductSummary } from './products.service';
@@ -98,6 +99,7 @@ export async function createProduct(input: AdminProductInput): Promise<AdminProd
       searchTerms: searchTermsOf(input, path.map((category) => category.name)),
     }),
   );
+  catalogIndex.invalidate();
   const leaf = path.at(-1)!;
   return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });
 }
@@ -123,6 +125,7 @@ export async function updateProduct(productId: string, changes: AdminProductUpda
   product.set('searchTerms', searchTermsOf(product, path.map((category) => category.name)));
   // Stock fields are left alone here: saving only the changed paths cannot undo a concurrent reservation.
   await saveWithUniqueSlug(() => product.save());
+  catalogIndex.invalidate();
   const leaf = path.at(-1)!;
   return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });
 }
@@ -133,8 +136,10 @@ export async function removeProduct(productId: string): Promise<'archived' | 'de
   if (!product) throw AppError.notFound('Product');
   if (product.soldCount > 0) {
     await ProductModel.updateOne({ _id: productId }, { $set: { status: 'archived' } });
+    catalogIndex.invalidate();
     return 'archived';
   }
   await ProductModel.deleteOne({ _id: productId, soldCount: 0 });
+  catalogIndex.invalidate();
   return 'deleted';
 }

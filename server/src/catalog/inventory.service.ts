@@ -1,6 +1,7 @@
 import type { StockAdjustment } from '@shared/catalog/product';
 import { trusted, type Types } from 'mongoose';
 import { AppError } from '../http/app-error';
+import { catalogIndex } from './catalog-index';
 import { ProductModel } from './product.model';
 import { StockMovementModel } from './stock-movement.model';
 
@@ -18,6 +19,7 @@ interface StockLevels {
 export async function adjustStock(productId: string, adjustment: StockAdjustment, byUserId: Types.ObjectId): Promise<StockLevels> {
   const result = 'add' in adjustment ? await addStock(productId, adjustment.add) : await setStock(productId, adjustment.set);
   if (result.change !== 0) {
+    catalogIndex.updateAvailable(productId, result.available);
     await StockMovementModel.create({ productId, change: result.change, stockAfter: result.stock, reason: adjustment.reason, byUserId });
   }
   return { stock: result.stock, available: result.available };

@@ -1,9 +1,9 @@
 import { priceBandLimits, type ProductList } from '@shared/catalog/product';
 
 /**
- * Facet counts are finished in code from one `$group` over the products that match the search:
- * FerretDB v1 has neither `$facet` nor `$bucket`, and one grouping pass is cheaper than a count per
- * facet. Each facet counts the products matching every filter except its own.
+ * Facet counts are computed in code from the products that match the search (see catalog-index.ts):
+ * FerretDB v1 has neither `$facet` nor `$bucket`. Each facet counts the products matching every
+ * filter except its own.
  */
 export interface FacetGroup {
   categoryId: string;
@@ -32,7 +32,7 @@ export interface FacetCategory {
 
 type Dimension = 'category' | 'seller' | 'price' | 'inStock';
 
-function matches(group: FacetGroup, filters: FacetFilters, except?: Dimension): boolean {
+export function matches(group: FacetGroup, filters: FacetFilters, except?: Dimension): boolean {
   if (except !== 'category' && filters.categoryIds && !filters.categoryIds.has(group.categoryId)) return false;
   if (except !== 'seller' && filters.sellerId !== undefined && group.sellerId !== filters.sellerId) return false;
   if (except !== 'price' && filters.minPrice !== undefined && group.price < filters.minPrice) return false;

@@ -1,24 +1,17 @@
 import type { CategoryRef, ProductDetail, ProductList, ProductSort, ProductSummary, productListQuerySchema } from '@shared/catalog/product';
-import { trusted, Types, type QueryFilter, type SortOrder } from 'mongoose';
+import { trusted, Types, type QueryFilter } from 'mongoose';
 import type { z } from 'zod';
 import { escapeRegex } from '../database/literal-pattern';
 import { AppError } from '../http/app-error';
 import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from './category.model';
-import { computeFacets, countMatching, type FacetCategory, type FacetFilters, type FacetGroup } from './product-facets';
+import { catalogIndex, type IndexedProduct } from './catalog-index';
+import { computeFacets, matches, type FacetCategory, type FacetFilters, type FacetGroup } from './product-facets';
 import { searchTermsFor } from './search-terms';
 import { ProductModel, type ProductDocument } from './product.model';
 
 type ProductListFilters = z.output<typeof productListQuerySchema>;
 
-const sortOrders: Record<ProductSort, Record<string, SortOrder>> = {
-  // Without a search query, "relevance" puts what sells first; _id keeps paging stable.
-  relevance: { soldCount: -1, _id: 1 },
-  price_asc: { 'price.amount': 1, _id: 1 },
-  price_desc: { 'price.amount': -1, _id: 1 },
-  newest: { createdAt: -1, _id: -1 },
-  bestselling: { soldCount: -1, _id: 1 },
-};
 
 type ProductFields = Pick<
   ProductDocument,
@@ -56,24 +49,7 @@ export function searchTermsFilter(words: string[]): QueryFilter<ProductDocument>
   return words.length > 0 ? { $and: trusted(words.map((word) => ({ searchTerms: new RegExp(`^${escapeRegex(word)}`) }))) } : {};
 }
 
-/** Active products matching the search words. */
-function searchFilter(words: string[]): QueryFilter<ProductDocument> {
-  return { status: 'active', ...searchTermsFilter(words) };
-}
 
-function withFacetFilters(base: QueryFilter<ProductDocument>, filters: FacetFilters): QueryFilter<ProductDocument> {
-  const filter: QueryFilter<ProductDocument> = { ...base };
-  if (filters.categoryIds) filter.categoryId = trusted({ $in: [...filters.categoryIds].map((id) => new Types.ObjectId(id)) });
-  if (filters.sellerId !== undefined) filter.sellerId = filters.sellerId === null ? null : new Types.ObjectId(filters.sellerId);
-  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) {
-    filter['price.amount'] = trusted({
-      ...(filters.minPrice !== undefined ? { $gte: filters.minPrice } : {}),
-      ...(filters.maxPrice !== undefined ? { $lte: filters.maxPrice } : {}),
-    });
-  }
-  if (filters.inStock) filter.available = trusted({ $gt: 0 });
-  return filter;
-}
 
 async function loadFacetCategories(): Promise<Map<string, FacetCategory>> {
   const categories = await CategoryModel.find({}, { name: 1, slug: 1, parentId: 1 }).lean();
@@ -112,34 +88,37 @@ async function sellerNames(groups: FacetGroup[]): Promise<Map<string, string>> {
   return new Map(sellers.map((seller) => [seller._id.toString(), seller.name]));
 }
 
-interface GroupRow {
-  _id: { c: Types.ObjectId; s?: Types.ObjectId | null; p: number; a: number };
-  count: number;
-}
-
 /** Relevance for a search: words that start a title word weigh more than matches elsewhere. */
 function relevance(title: string, words: string[]): number {
   const titleWords = searchTermsFor(title);
   return words.reduce((score, word) => score + (titleWords.some((titleWord) => titleWord.startsWith(word)) ? 3 : 1), 0);
 }
 
-async function pageByRelevance(filter: QueryFilter<ProductDocument>, words: string[], skip: number, limit: number): Promise<ProductFields[]> {
-  const candidates = await ProductModel.find(filter, { title: 1, soldCount: 1 }).lean();
-  const ranked = candidates
-    .map((candidate) => ({ id: candidate._id, score: relevance(candidate.title, words), soldCount: candidate.soldCount }))
-    .sort((a, b) => b.score - a.score || b.soldCount - a.soldCount || a.id.toString().localeCompare(b.id.toString()))
-    .slice(skip, skip + limit);
-  const products = await ProductModel.find({ _id: trusted({ $in: ranked.map((entry) => entry.id) }) }).lean<ProductFields[]>();
-  const byId = new Map(products.map((product) => [product._id.toString(), product]));
-  return ranked.flatMap((entry) => byId.get(entry.id.toString()) ?? []);
+type Comparator = (a: IndexedProduct, b: IndexedProduct) => number;
+
+const byId: Comparator = (a, b) => a._id.toString().localeCompare(b._id.toString());
+const bestSellingFirst: Comparator = (a, b) => b.soldCount - a.soldCount || byId(a, b);
+
+const comparators: Record<Exclude<ProductSort, 'relevance'>, Comparator> = {
+  price_asc: (a, b) => a.price - b.price || byId(a, b),
+  price_desc: (a, b) => b.price - a.price || byId(a, b),
+  newest: (a, b) => b.createdAt - a.createdAt || byId(b, a),
+  bestselling: bestSellingFirst,
+};
+
+function comparatorFor(sort: ProductSort, words: string[]): Comparator {
+  if (sort !== 'relevance') return comparators[sort];
+  if (words.length === 0) return bestSellingFirst;
+  const scores = new Map<IndexedProduct, number>();
+  const score = (product: IndexedProduct) => scores.get(product) ?? scores.set(product, relevance(product.title, words)).get(product)!;
+  return (a, b) => score(b) - score(a) || bestSellingFirst(a, b);
 }
 
 export const shopSellerName = 'MEAN Shop';
 
 export async function listProducts(query: ProductListFilters): Promise<ProductList> {
   const words = searchWords(query.q);
-  const base = searchFilter(words);
-  const categories = await loadFacetCategories();
+  const [index, categories] = await Promise.all([catalogIndex.snapshot(), loadFacetCategories()]);
   const filters: FacetFilters = {
     ...(query.category ? { categoryIds: categoryAndDescendants(query.category, categories) } : {}),
     ...(query.seller ? { sellerId: query.seller === 'shop' ? null : query.seller } : {}),
@@ -147,30 +126,16 @@ export async function listProducts(query: ProductListFilters): Promise<ProductLi
     ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
     ...(query.inStock ? { inStock: true } : {}),
   };
-  const filter = withFacetFilters(base, filters);
+  // Each search word must start one of the product's words (title, description, category, attributes).
+  const searched = words.length > 0 ? index.filter((entry) => words.every((word) => entry.searchTerms.some((term) => term.startsWith(word)))) : index;
+  const groups: FacetGroup[] = searched.map((entry) => ({ categoryId: entry.categoryId, sellerId: entry.sellerId, price: entry.price, available: entry.available, count: 1 }));
+  const matching = searched.filter((_entry, position) => matches(groups[position]!, filters));
   const skip = (query.page - 1) * query.limit;
-
-  const [rows, products] = await Promise.all([
-    // One grouping pass yields the total and every facet (see product-facets.ts).
-    ProductModel.aggregate<GroupRow>([
-      { $match: base },
-      { $group: { _id: { c: '$categoryId', s: '$sellerId', p: '$price.amount', a: '$available' }, count: { $sum: 1 } } },
-    ]),
-    words.length > 0 && query.sort === 'relevance'
-      ? pageByRelevance(filter, words, skip, query.limit)
-      : ProductModel.find(filter).sort(sortOrders[query.sort]).skip(skip).limit(query.limit).lean<ProductFields[]>(),
-  ]);
-  const groups: FacetGroup[] = rows.map((row) => ({
-    categoryId: row._id.c.toString(),
-    sellerId: row._id.s ? row._id.s.toString() : null,
-    price: row._id.p,
-    available: row._id.a,
-    count: row.count,
-  }));
+  const page = [...matching].sort(comparatorFor(query.sort, words)).slice(skip, skip + query.limit);
 
   return {
-    items: products.map((product) => toProductSummary(product, categoryRef(categories.get(product.categoryId.toString())))),
-    total: countMatching(groups, filters),
+    items: page.map(({ product }) => toProductSummary(product, categoryRef(categories.get(product.categoryId.toString())))),
+    total: matching.length,
     page: query.page,
     limit: query.limit,
     facets: computeFacets(groups, filters, categories, await sellerNames(groups), shopSellerName),
