@@ -43,7 +43,7 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
     // The catalogue index belongs to the database it was read from.
     catalogIndex.invalidate();
     cleanups.push(disconnectDatabase);
-    const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log }) : undefined;
+    const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, productCount: config.demoProducts }) : undefined;
 
     const stopHousekeeping = startTokenHousekeeping(log);
     cleanups.push(async () => stopHousekeeping());

@@ -21,6 +21,7 @@ const environmentSchema = z.object({
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default('demo-password')),
   SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+  DEMO_PRODUCTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1000)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
   OIDC_PROVIDERS: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -57,6 +58,8 @@ export interface Config {
   jwtSecret: string;
   demoPassword: string;
   seedDemoData: boolean;
+  /** How many products the demo seed makes. */
+  demoProducts: number;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   /** Express `trust proxy`: a hop count, or addresses/subnets such as `loopback`. */
   trustProxy: number | string | undefined;
@@ -108,6 +111,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     jwtSecret: values.JWT_SECRET ?? developmentJwtSecret(dataDir),
     demoPassword: values.DEMO_PASSWORD,
     seedDemoData: values.SEED_DEMO_DATA ? values.SEED_DEMO_DATA === 'true' : !isProduction,
+    demoProducts: values.DEMO_PRODUCTS,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: values.TRUST_PROXY && /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY,
     oidcProviders,
