@@ -198,3 +198,12 @@ export const categoryInputSchema = z.strictObject({
   position: z.number().int().min(0).max(10_000).default(0),
 });
 export type CategoryInput = z.input<typeof categoryInputSchema>;
+
+/** Moving a category under another parent is not offered yet: its products' paths would all change. */
+export const categoryUpdateSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'is required').max(80),
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(80),
+    position: z.number().int().min(0).max(10_000),
+  })
+  .partial();

@@ -158,6 +158,17 @@ describe('Admin catalogue API', () => {
     expect((await shop.request('/api/admin/products', { method: 'POST', headers: bearer(customer), json: productInput() })).status).toBe(403);
   });
 
+  it('renames a category, and its products are found by the new name', async () => {
+    const gadgets = await createCategory('Gadgets');
+    await create({ title: 'Pocket Torch', categoryId: gadgets });
+    const renamed = await call(`/api/admin/categories/${gadgets}`, { method: 'PATCH', json: { name: 'Gizmos' } });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as Category).name).toBe('Gizmos');
+    const found = (await (await shop.request('/api/products?q=gizmos')).json()) as { items: ProductSummary[] };
+    expect(found.items.map((item) => item.title)).toEqual(['Pocket Torch']);
+    expect((await call(`/api/admin/categories/${gadgets}`, { method: 'PATCH', json: { parentId: homeId } })).status).withContext('moving is not offered').toBe(400);
+  });
+
   it('deletes only empty categories', async () => {
     expect((await call(`/api/admin/categories/${homeId}`, { method: 'DELETE' })).status).toBe(409);
     const empty = await createCategory('Seasonal');

@@ -6,6 +6,7 @@ import {
   adminProductUpdateSchema,
   categoryInputSchema,
   categorySchema,
+  categoryUpdateSchema,
   objectIdSchema,
   stockAdjustmentSchema,
 } from '@shared/catalog/product';
@@ -16,7 +17,7 @@ import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { publishStockChanged, type ShopSocketServer } from '../realtime/socket-server';
 import { slugify } from '../seed/seed';
-import { createProduct, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
+import { createProduct, refreshSearchTermsIn, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
 import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
 import { adjustStock } from './inventory.service';
@@ -114,6 +115,30 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
         if (isDuplicateKeyError(error)) throw new AppError(409, 'conflict', 'Another category already uses this slug', [{ path: 'body.slug', message: 'is taken' }]);
         throw error;
       }
+    },
+  });
+
+  api.add({
+    method: 'patch', path: '/admin/categories/:categoryId', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Rename a category or change its slug or position; its products stay findable by the new name',
+    params: categoryIdParams,
+    body: categoryUpdateSchema,
+    response: { status: 200, description: 'The updated category', schema: categorySchema },
+    errors: [404, 409],
+    handler: async ({ params, body }) => {
+      const category = await CategoryModel.findById(params.categoryId);
+      if (!category) throw AppError.notFound('Category');
+      const renamed = body.name !== undefined && body.name !== category.name;
+      category.set(body);
+      try {
+        await category.save();
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new AppError(409, 'conflict', 'Another category already uses this slug', [{ path: 'body.slug', message: 'is taken' }]);
+        throw error;
+      }
+      if (renamed) await refreshSearchTermsIn(category._id);
+      const listed = (await listCategories()).find((candidate) => candidate.id === params.categoryId)!;
+      return listed;
     },
   });
 

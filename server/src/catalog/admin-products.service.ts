@@ -143,3 +143,13 @@ export async function removeProduct(productId: string): Promise<'archived' | 'de
   catalogIndex.invalidate();
   return 'deleted';
 }
+
+/** After a category is renamed, its products' search terms carry the new name. */
+export async function refreshSearchTermsIn(categoryId: Types.ObjectId): Promise<void> {
+  const products = await ProductModel.find({ categoryPath: categoryId }, { title: 1, description: 1, attributes: 1, categoryId: 1 }).lean();
+  for (const product of products) {
+    const path = await categoryPathOf(product.categoryId.toString());
+    await ProductModel.updateOne({ _id: product._id }, { $set: { searchTerms: searchTermsOf(product, path.map((category) => category.name)) } });
+  }
+  catalogIndex.invalidate();
+}
