@@ -1,9 +1,11 @@
 import type { Routes } from '@angular/router';
 import { accountRoutes } from './accounts/accounts.routes';
 import { adminRoutes } from './admin/admin.routes';
+import { catalogRoutes } from './catalog/catalog.routes';
 
 export const routes: Routes = [
   { path: '', title: 'MEAN Shop', loadComponent: () => import('./catalog/home-page/home-page').then((m) => m.HomePage) },
+  ...catalogRoutes,
   ...accountRoutes,
   ...adminRoutes,
   { path: 'not-allowed', title: 'Not allowed · MEAN Shop', loadComponent: () => import('./core/not-allowed-page').then((m) => m.NotAllowedPage) },

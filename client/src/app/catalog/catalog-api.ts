@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Category, ProductList, ProductListQuery } from '@shared/catalog/product';
+import type { Category, ProductDetail, ProductList, ProductListQuery, ProductSummary } from '@shared/catalog/product';
 import { firstValueFrom } from 'rxjs';
 
 /** The catalogue's REST endpoints; request and response types come from shared/. */
@@ -16,11 +16,34 @@ export class CatalogApi {
     return firstValueFrom(this.http.get<ProductList>('/api/products', { params }));
   }
 
+  /** One product by id or slug; rejects with a 404 `HttpErrorResponse` when there is no such product. */
+  getProduct(idOrSlug: string): Promise<ProductDetail> {
+    return firstValueFrom(this.http.get<ProductDetail>(`/api/products/${encodeURIComponent(idOrSlug)}`));
+  }
+
+  relatedProducts(idOrSlug: string): Promise<ProductSummary[]> {
+    return firstValueFrom(this.http.get<ProductSummary[]>(`/api/products/${encodeURIComponent(idOrSlug)}/related`));
+  }
+
   listCategories(): Promise<Category[]> {
     return firstValueFrom(this.http.get<Category[]>('/api/categories'));
   }
 }
 
-export function mediaUrl(mediaId: string): string {
-  return `/api/media/${encodeURIComponent(mediaId)}`;
+/**
+ * The widths `GET /api/media/:id?w=` renders (the server's `variantWidths`); any other width is
+ * refused with 400, so srcset candidates must come from this list.
+ */
+export const mediaWidths = [160, 320, 480, 640, 960, 1280] as const;
+export type MediaWidth = (typeof mediaWidths)[number];
+
+/** The image itself, or its resized variant in the best format the browser accepts. */
+export function mediaUrl(mediaId: string, width?: MediaWidth): string {
+  const path = `/api/media/${encodeURIComponent(mediaId)}`;
+  return width ? `${path}?w=${width}` : path;
+}
+
+/** `srcset` candidates, e.g. `/api/media/abc?w=320 320w, /api/media/abc?w=640 640w`. */
+export function mediaSrcset(mediaId: string, widths: readonly MediaWidth[]): string {
+  return widths.map((width) => `${mediaUrl(mediaId, width)} ${width}w`).join(', ');
 }

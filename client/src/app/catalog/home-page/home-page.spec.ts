@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Category, ProductList, ProductSummary } from '@shared/catalog/product';
 import { HomePage } from './home-page';
@@ -31,7 +31,11 @@ describe('HomePage', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      // The "New in" strip waits to be scrolled to; tests render it when they mean to.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(HomePage);
   });
@@ -70,14 +74,35 @@ describe('HomePage', () => {
     expect(element().querySelector('a[rel="next"]')).not.toBeNull();
   });
 
-  it('lists only top-level categories', async () => {
+  it('lists only top-level categories, each linking to its listing', async () => {
     fixture.detectChanges();
     http.expectOne((candidate) => candidate.url === '/api/products').flush(productList(1, 1));
     answerCategories();
     await settle();
     const names = [...element().querySelectorAll('.category-name')].map((node) => node.textContent?.trim());
     expect(names).toEqual(['Electronics']);
+    expect(element().querySelector('.category-tile')?.getAttribute('href')).toBe('/products?category=electronics');
     expect(element().querySelector('.pager')).toBeNull();
+  });
+
+  it('shows the eight newest products once the "New in" strip is scrolled to', async () => {
+    fixture.detectChanges();
+    http.expectOne((candidate) => candidate.url === '/api/products').flush(productList(24, 60));
+    answerCategories();
+    await settle();
+    http.expectNone((candidate) => candidate.params.get('sort') === 'newest');
+
+    const [newArrivals] = await fixture.getDeferBlocks();
+    await newArrivals!.render(DeferBlockState.Complete);
+    const request = http.expectOne((candidate) => candidate.url === '/api/products' && candidate.params.get('sort') === 'newest');
+    expect(request.request.params.get('limit')).toBe('8');
+    request.flush(productList(8, 8));
+    await settle();
+
+    const strip = element().querySelector('shop-new-arrivals')!;
+    expect(strip.querySelector('h2')?.textContent).toContain('New in');
+    expect(strip.querySelectorAll('shop-product-card').length).toBe(8);
+    expect(strip.querySelector('a[href="/products?sort=newest"]')).not.toBeNull();
   });
 
   it('explains a failed load in plain words and retries on request', async () => {

@@ -1,13 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { LoadError } from '../../core/load-error';
 import { CatalogApi } from '../catalog-api';
-import { ProductCard } from '../product-card/product-card';
+import { Pager } from '../pager/pager';
+import { ProductGrid } from '../product-grid/product-grid';
+import { NewArrivals } from './new-arrivals';
 
 export const homePageSize = 24;
 
 @Component({
   selector: 'shop-home-page',
-  imports: [RouterLink, ProductCard],
+  imports: [RouterLink, ProductGrid, Pager, LoadError, NewArrivals],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
@@ -32,6 +35,4 @@ export class HomePage {
     const list = this.products.value();
     return Math.max(1, Math.ceil(list.total / list.limit));
   });
-
-  protected readonly skeletons = Array.from({ length: 8 }, (_, index) => index);
 }

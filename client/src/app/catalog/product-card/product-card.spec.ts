@@ -1,40 +1,60 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { ProductSummary } from '@shared/catalog/product';
-import { ProductCard, stockState } from './product-card';
+import { productSummary } from '../testing/catalog-fixtures';
+import { ProductCard } from './product-card';
 
 function product(overrides: Partial<ProductSummary> = {}): ProductSummary {
-  return {
-    id: '0123456789abcdef01234567',
+  return productSummary({
     slug: 'kestrel-headphones',
     title: 'Kestrel Headphones',
-    description: 'Good sound',
-    category: { id: 'c1', slug: 'audio', name: 'Audio' },
     price: { amount: 12_999, currency: 'EUR' },
     images: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
-    available: 20,
-    sellerId: null,
-    createdAt: '2026-11-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 describe('ProductCard', () => {
-  function render(value: ProductSummary): HTMLElement {
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([])] }));
+
+  function render(value: ProductSummary, imageSizes?: string): HTMLElement {
     const fixture = TestBed.createComponent(ProductCard);
     fixture.componentRef.setInput('product', value);
+    if (imageSizes) fixture.componentRef.setInput('imageSizes', imageSizes);
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('shows the title, category, formatted price and a lazily loaded image', () => {
+  it('shows the title, category and formatted price', () => {
     const element = render(product());
     expect(element.querySelector('h3')?.textContent).toContain('Kestrel Headphones');
     expect(element.querySelector('.category')?.textContent).toContain('Audio');
     expect(element.querySelector('.now')?.textContent).toContain('129.99');
-    const image = element.querySelector('img')!;
-    expect(image.getAttribute('src')).toBe('/api/media/aaaaaaaaaaaaaaaaaaaaaaaa');
+  });
+
+  it("links its title to the product's page by slug", () => {
+    const link = render(product()).querySelector<HTMLAnchorElement>('h3 a')!;
+    expect(link.getAttribute('href')).toBe('/products/kestrel-headphones');
+    expect(link.textContent?.trim()).toBe('Kestrel Headphones');
+  });
+
+  it('loads the photo lazily from resized variants chosen by srcset and sizes', () => {
+    const image = render(product(), '(max-width: 480px) 50vw, 300px').querySelector('img')!;
+    const variant = (width: number) => `/api/media/aaaaaaaaaaaaaaaaaaaaaaaa?w=${width}`;
+    expect(image.getAttribute('srcset')).toBe(`${variant(320)} 320w, ${variant(480)} 480w, ${variant(640)} 640w`);
+    expect(image.getAttribute('sizes')).toBe('(max-width: 480px) 50vw, 300px');
+    expect(image.getAttribute('src')).toBe(variant(640));
     expect(image.getAttribute('loading')).toBe('lazy');
-    expect(image.getAttribute('alt')).toBe('Kestrel Headphones');
+    expect(image.getAttribute('width')).toBe('640');
+    expect(image.getAttribute('height')).toBe('640');
+    // The title next to it says what it shows; repeating it would make screen readers say it twice.
+    expect(image.getAttribute('alt')).toBe('');
+  });
+
+  it('shows a placeholder instead of a broken image when the product has no photo', () => {
+    const element = render(product({ images: [] }));
+    expect(element.querySelector('img')).toBeNull();
+    expect(element.querySelector('.no-image')).not.toBeNull();
   });
 
   it('shows the compare-at price struck through when on sale', () => {
@@ -55,12 +75,5 @@ describe('ProductCard', () => {
     expect(soldOut.querySelector('.stock')?.textContent).toContain('Out of stock');
     expect(soldOut.querySelector('.card')?.classList).toContain('sold-out');
     expect(render(product({ available: 40 })).querySelector('.stock')?.textContent).toContain('In stock');
-  });
-
-  it('classifies stock levels at the threshold', () => {
-    expect(stockState(0)).toBe('out');
-    expect(stockState(1)).toBe('low');
-    expect(stockState(5)).toBe('low');
-    expect(stockState(6)).toBe('in_stock');
   });
 });

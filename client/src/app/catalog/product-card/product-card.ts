@@ -1,48 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { ProductSummary } from '@shared/catalog/product';
-import { MoneyPipe } from '../../core/money.pipe';
-import { mediaUrl } from '../catalog-api';
+import { isOnSale, PriceTag } from '../price-tag/price-tag';
+import { ProductImage } from '../product-image/product-image';
+import { StockBadge, stockState } from '../stock-badge/stock-badge';
 
-/** Few enough left that shoppers should know. */
-export const lowStockThreshold = 5;
-
-export type StockState = 'in_stock' | 'low' | 'out';
-
-export function stockState(available: number): StockState {
-  if (available <= 0) return 'out';
-  return available <= lowStockThreshold ? 'low' : 'in_stock';
-}
+/** A card in a grid column: half a phone, a third of a tablet, about 300 px on a wide screen. */
+export const gridCardImageSizes = '(max-width: 480px) 50vw, (max-width: 1024px) 33vw, 300px';
 
 @Component({
   selector: 'shop-product-card',
-  imports: [MoneyPipe],
+  imports: [RouterLink, ProductImage, PriceTag, StockBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-card.html',
   styleUrl: './product-card.scss',
 })
 export class ProductCard {
   readonly product = input.required<ProductSummary>();
+  /** How wide the card is drawn, for the image's `sizes`. */
+  readonly imageSizes = input(gridCardImageSizes);
 
-  protected readonly imageUrl = computed(() => {
-    const [firstImage] = this.product().images;
-    return firstImage ? mediaUrl(firstImage) : undefined;
-  });
-
-  protected readonly stock = computed(() => stockState(this.product().available));
-
-  protected readonly stockLabel = computed(() => {
-    switch (this.stock()) {
-      case 'out':
-        return 'Out of stock';
-      case 'low':
-        return `Only ${this.product().available} left`;
-      default:
-        return 'In stock';
-    }
-  });
-
-  protected readonly onSale = computed(() => {
-    const { price, compareAtPrice } = this.product();
-    return compareAtPrice !== undefined && compareAtPrice.amount > price.amount;
-  });
+  protected readonly soldOut = computed(() => stockState(this.product().available) === 'out');
+  protected readonly onSale = computed(() => isOnSale(this.product().price, this.product().compareAtPrice));
 }
