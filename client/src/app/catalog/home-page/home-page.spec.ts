@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Category, ProductList, ProductSummary } from '@shared/catalog/product';
 import { HomePage } from './home-page';
 
-function productList(count: number, total: number, page = 1): ProductList {
+function productList(count: number, total: number): ProductList {
   const items: ProductSummary[] = Array.from({ length: count }, (_, index) => ({
     id: String(index).padStart(24, '0'),
     slug: `product-${index}`,
@@ -18,7 +18,7 @@ function productList(count: number, total: number, page = 1): ProductList {
     sellerId: null,
     createdAt: '2026-11-01T00:00:00.000Z',
   }));
-  return { items, total, page, limit: 24, facets: { categories: [], sellers: [], priceBands: [], inStock: total } };
+  return { items, total, page: 1, limit: 24, facets: { categories: [], sellers: [], priceBands: [], inStock: total } };
 }
 
 const categories: Category[] = [
@@ -55,23 +55,34 @@ describe('HomePage', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('shows loading skeletons, then a card per product of the requested page', async () => {
-    fixture.componentRef.setInput('page', '2');
+  it('shows loading skeletons, then the best-selling products and a link to the whole catalogue', async () => {
     fixture.detectChanges();
-    expect(element().querySelectorAll('.skeleton').length).toBeGreaterThan(0);
+    expect(element().querySelectorAll('.skeleton').length).toBe(10);
 
     const request = http.expectOne((candidate) => candidate.url === '/api/products');
-    expect(request.request.params.get('page')).toBe('2');
-    expect(request.request.params.get('limit')).toBe('24');
-    request.flush(productList(24, 60, 2));
+    expect(request.request.params.get('sort')).toBe('bestselling');
+    expect(request.request.params.get('limit')).toBe('10');
+    expect(request.request.params.has('page')).toBeFalse();
+    request.flush(productList(10, 1234));
     answerCategories();
     await settle();
 
-    expect(element().querySelectorAll('shop-product-card').length).toBe(24);
+    expect(element().querySelectorAll('shop-product-card').length).toBe(10);
     expect(element().querySelector('.skeleton')).toBeNull();
-    expect(element().querySelector('.count')?.textContent).toContain('60 products · page 2 of 3');
-    expect(element().querySelector('a[rel="prev"]')).not.toBeNull();
-    expect(element().querySelector('a[rel="next"]')).not.toBeNull();
+    const shopAll = element().querySelector<HTMLAnchorElement>('.popular .section-head a')!;
+    expect(shopAll.textContent?.trim()).toBe('Shop all 1,234 products');
+    expect(shopAll.getAttribute('href')).toBe('/products?sort=bestselling');
+    // Paging through the catalogue is the listing's job.
+    expect(element().querySelector('.pager')).toBeNull();
+  });
+
+  it('says so when the shop has no products yet', async () => {
+    fixture.detectChanges();
+    http.expectOne((candidate) => candidate.url === '/api/products').flush(productList(0, 0));
+    answerCategories();
+    await settle();
+    expect(element().querySelector('.popular .notice')?.textContent).toContain('No products here yet');
+    expect(element().querySelector('shop-product-grid')).toBeNull();
   });
 
   it('lists only top-level categories, each linking to its listing', async () => {
@@ -82,7 +93,6 @@ describe('HomePage', () => {
     const names = [...element().querySelectorAll('.category-name')].map((node) => node.textContent?.trim());
     expect(names).toEqual(['Electronics']);
     expect(element().querySelector('.category-tile')?.getAttribute('href')).toBe('/products?category=electronics');
-    expect(element().querySelector('.pager')).toBeNull();
   });
 
   it('shows the eight newest products once the "New in" strip is scrolled to', async () => {

@@ -1,38 +1,34 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { LoadError } from '../../core/load-error';
 import { CatalogApi } from '../catalog-api';
-import { Pager } from '../pager/pager';
 import { ProductGrid } from '../product-grid/product-grid';
 import { NewArrivals } from './new-arrivals';
 
-export const homePageSize = 24;
+/** Two full rows of the desktop grid; the whole catalogue is one click away in the listing. */
+export const popularProductsCount = 10;
 
 @Component({
   selector: 'shop-home-page',
-  imports: [RouterLink, ProductGrid, Pager, LoadError, NewArrivals],
+  imports: [RouterLink, ProductGrid, LoadError, NewArrivals],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
 })
 export class HomePage {
+  protected readonly popularCount = popularProductsCount;
   private readonly catalog = inject(CatalogApi);
 
-  /** `?page=` from the URL, so a page of the catalogue can be linked and the back button works. */
-  readonly page = input(1, { transform: (value: unknown) => Math.max(1, numberAttribute(value, 1)) });
-
-  protected readonly products = resource({
-    params: () => ({ page: this.page() }),
-    loader: ({ params }) => this.catalog.listProducts({ page: params.page, limit: homePageSize, sort: 'relevance' }),
+  protected readonly popular = resource({
+    loader: () => this.catalog.listProducts({ sort: 'bestselling', limit: popularProductsCount }),
   });
+
+  /** "Shop all 1,000 products" once the count is known. */
+  protected readonly shopAllLabel = computed(() =>
+    this.popular.hasValue() ? `Shop all ${this.popular.value().total.toLocaleString('en-IE')} products` : 'Shop all products',
+  );
 
   protected readonly categories = resource({
     loader: async () => (await this.catalog.listCategories()).filter((category) => category.parentId === null),
-  });
-
-  protected readonly pageCount = computed(() => {
-    if (!this.products.hasValue()) return 1;
-    const list = this.products.value();
-    return Math.max(1, Math.ceil(list.total / list.limit));
   });
 }

@@ -13,11 +13,11 @@ import { RouterLink } from '@angular/router';
     @if (pageCount() > 1) {
       <nav class="pager" aria-label="Pages">
         @if (page() > 1) {
-          <a [routerLink]="[]" [queryParams]="{ page: page() - 1 > 1 ? page() - 1 : null }" queryParamsHandling="merge" [fragment]="fragment()" rel="prev">← Previous</a>
+          <a [routerLink]="[]" [queryParams]="{ page: page() - 1 > 1 ? page() - 1 : null }" queryParamsHandling="merge" rel="prev">← Previous</a>
         }
         <span>Page {{ page() }} of {{ pageCount() }}</span>
         @if (page() < pageCount()) {
-          <a [routerLink]="[]" [queryParams]="{ page: page() + 1 }" queryParamsHandling="merge" [fragment]="fragment()" rel="next">Next →</a>
+          <a [routerLink]="[]" [queryParams]="{ page: page() + 1 }" queryParamsHandling="merge" rel="next">Next →</a>
         }
       </nav>
     }
@@ -31,6 +31,4 @@ import { RouterLink } from '@angular/router';
 export class Pager {
   readonly page = input.required<number>();
   readonly pageCount = input.required<number>();
-  /** Where the new page scrolls to, e.g. the list's section rather than the top of the page. */
-  readonly fragment = input<string>();
 }
