@@ -9,6 +9,7 @@ import { startTokenHousekeeping } from './accounts/housekeeping';
 import { Sessions } from './accounts/sessions.service';
 import { createApp } from './app';
 import { catalogIndex } from './catalog/catalog-index';
+import { chooseListingSource } from './catalog/listing-sources';
 import type { Config } from './config/config';
 import { connectDatabase, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer } from './database/database-server';
@@ -42,6 +43,8 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
     const database = await connectDatabase(databaseServer);
     // The catalogue index belongs to the database it was read from.
     catalogIndex.invalidate();
+    const listingSource = chooseListingSource(config.catalogListing, database.engine);
+    log.debug({ listingSource }, 'catalogue listings source chosen');
     cleanups.push(disconnectDatabase);
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, productCount: config.demoProducts }) : undefined;
 

@@ -22,7 +22,7 @@ import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
 import { adjustStock } from './inventory.service';
 import { ProductModel, type ProductDocument } from './product.model';
-import { searchTermsFilter, searchWords } from './products.service';
+import { searchTermsFilter, searchWords } from './search-terms';
 
 const productIdParams = z.strictObject({ productId: objectIdSchema });
 const categoryIdParams = z.strictObject({ categoryId: objectIdSchema });

@@ -7,6 +7,9 @@ export type ListedProduct = Pick<
   '_id' | 'slug' | 'title' | 'description' | 'categoryId' | 'price' | 'compareAtPrice' | 'images' | 'available' | 'sellerId' | 'createdAt' | 'soldCount' | 'searchTerms'
 >;
 
+/** What a listing reads of a product: everything but what only the product page and admins need. */
+export const listedProductProjection = { attributes: 0, stock: 0, reserved: 0 } as const;
+
 /** One active product: what listings filter, count and sort on, and what they show. */
 export interface IndexedProduct {
   _id: Types.ObjectId;
@@ -21,7 +24,7 @@ export interface IndexedProduct {
   product: ListedProduct;
 }
 
-/** Changes made by other instances show within this time; this instance's own show at once. */
+/** Changes made by other instances show within about this time; this instance's own show at once. */
 const maxAgeMs = 10_000;
 
 /**
@@ -38,11 +41,13 @@ class CatalogIndex {
   private generation = 0;
 
   async snapshot(): Promise<readonly IndexedProduct[]> {
-    if (this.entries && Date.now() - this.loadedAt < maxAgeMs) return this.entries;
-    this.loading ??= this.load().finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
+    if (!this.entries) return this.reload();
+    if (Date.now() - this.loadedAt >= maxAgeMs) {
+      // Other instances' changes are picked up in the background, so no shopper waits for the scan.
+      // A failed reload leaves the old entries; the next request past the age tries again.
+      this.reload().catch(() => undefined);
+    }
+    return this.entries;
   }
 
   /** Called after any write that changes what a listing shows. */
@@ -59,9 +64,16 @@ class CatalogIndex {
     entry.product = { ...entry.product, available };
   }
 
+  private reload(): Promise<IndexedProduct[]> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
   private async load(): Promise<IndexedProduct[]> {
     const generation = this.generation;
-    const products = await ProductModel.find({ status: 'active' }, { attributes: 0, stock: 0, reserved: 0 }).lean<ListedProduct[]>();
+    const products = await ProductModel.find({ status: 'active' }, listedProductProjection).lean<ListedProduct[]>();
     const entries = products.map((product) => ({
       _id: product._id,
       categoryId: product.categoryId.toString(),

@@ -7,8 +7,9 @@ import { ProductModel } from './product.model';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
 
-describe('Catalogue API', () => {
-  const shop = useTestShop();
+// Every listing expectation holds whichever source answers it (see listing-sources.ts).
+for (const listingSource of ['memory', 'database'] as const) describe(`Catalogue API, listings from ${listingSource}`, () => {
+  const shop = useTestShop({ CATALOG_LISTING: listingSource });
 
   async function listProducts(query = ''): Promise<ProductList> {
     const response = await shop.request(`/api/products${query}`);

@@ -1,4 +1,12 @@
-import { computeFacets, countMatching, type FacetCategory, type FacetGroup } from './product-facets';
+import { countFacets, matches, presentFacets, type FacetCategory, type FacetFilters, type FacetGroup } from './product-facets';
+
+function computeFacets(groups: FacetGroup[], filters: FacetFilters, categories: ReadonlyMap<string, FacetCategory>, sellerNames: ReadonlyMap<string, string>, shopName: string) {
+  return presentFacets(countFacets(groups, filters), categories, sellerNames, shopName);
+}
+
+function countMatching(groups: FacetGroup[], filters: FacetFilters): number {
+  return groups.filter((group) => matches(group, filters)).reduce((total, group) => total + group.count, 0);
+}
 
 describe('Product facets', () => {
   const categories = new Map<string, FacetCategory>([

@@ -1,9 +1,9 @@
 import { priceBandLimits, type ProductList } from '@shared/catalog/product';
 
 /**
- * Facet counts are computed in code from the products that match the search (see catalog-index.ts):
- * FerretDB v1 has neither `$facet` nor `$bucket`. Each facet counts the products matching every
- * filter except its own.
+ * Facets count the products matching every filter except the facet's own, so other choices stay
+ * visible. FerretDB v1 has neither `$facet` nor `$bucket`: the counts are grouped by the database
+ * or in code (listing-sources.ts) and finished here.
  */
 export interface FacetGroup {
   categoryId: string;
@@ -45,30 +45,57 @@ function sum(groups: FacetGroup[]): number {
   return groups.reduce((total, group) => total + group.count, 0);
 }
 
-export function countMatching(groups: FacetGroup[], filters: FacetFilters): number {
-  return sum(groups.filter((group) => matches(group, filters)));
+/** The band of `priceBandLimits` a price falls in. */
+export function priceBandOf(price: number): number {
+  return priceBandLimits.findLastIndex((min) => price >= min);
 }
 
-export function computeFacets(
-  groups: FacetGroup[],
-  filters: FacetFilters,
+/**
+ * Raw facet counts, each leaving out its own filter; how they are counted depends on where the
+ * listing comes from (see listing-sources.ts), how they are shown does not.
+ */
+export interface FacetCounts {
+  /** Per category id, each product in its own category only: `presentFacets` rolls them up. */
+  byCategory: ReadonlyMap<string, number>;
+  /** Per seller id, `null` for the shop's own products. */
+  bySeller: ReadonlyMap<string | null, number>;
+  /** One count per band of `priceBandLimits`. */
+  byPriceBand: readonly number[];
+  inStock: number;
+}
+
+function countBy<Key>(groups: FacetGroup[], key: (group: FacetGroup) => Key): Map<Key, number> {
+  const counts = new Map<Key, number>();
+  for (const group of groups) counts.set(key(group), (counts.get(key(group)) ?? 0) + group.count);
+  return counts;
+}
+
+/** Facet counts of grouped products, in code. */
+export function countFacets(groups: FacetGroup[], filters: FacetFilters): FacetCounts {
+  const except = (dimension: Dimension) => groups.filter((group) => matches(group, filters, dimension));
+  const byPriceBand = countBy(except('price'), (group) => priceBandOf(group.price));
+  return {
+    byCategory: countBy(except('category'), (group) => group.categoryId),
+    bySeller: countBy(except('seller'), (group) => group.sellerId),
+    byPriceBand: priceBandLimits.map((_min, band) => byPriceBand.get(band) ?? 0),
+    inStock: sum(except('inStock').filter((group) => group.available > 0)),
+  };
+}
+
+/** The facets as the API answers them: categories rolled up to their parents, names, bands, most first. */
+export function presentFacets(
+  counts: FacetCounts,
   categories: ReadonlyMap<string, FacetCategory>,
   sellerNames: ReadonlyMap<string, string>,
   shopName: string,
 ): ProductList['facets'] {
   const categoryCounts = new Map<string, number>();
-  for (const group of groups.filter((candidate) => matches(candidate, filters, 'category'))) {
+  for (const [categoryId, count] of counts.byCategory) {
     // A product counts in its category and in every ancestor, as the category filter includes children.
-    for (let id: string | null = group.categoryId; id; id = categories.get(id)?.parentId ?? null) {
-      categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + group.count);
+    for (let id: string | null = categoryId; id; id = categories.get(id)?.parentId ?? null) {
+      categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + count);
     }
   }
-  const sellerCounts = new Map<string | null, number>();
-  for (const group of groups.filter((candidate) => matches(candidate, filters, 'seller'))) {
-    sellerCounts.set(group.sellerId, (sellerCounts.get(group.sellerId) ?? 0) + group.count);
-  }
-  const pricedGroups = groups.filter((candidate) => matches(candidate, filters, 'price'));
-
   return {
     categories: [...categoryCounts]
       .flatMap(([id, count]) => {
@@ -78,13 +105,10 @@ export function computeFacets(
         return [{ slug: category.slug, name: category.name, parentSlug, count }];
       })
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    sellers: [...sellerCounts]
+    sellers: [...counts.bySeller]
       .map(([id, count]) => ({ id: id ?? 'shop', name: id ? (sellerNames.get(id) ?? 'Marketplace seller') : shopName, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    priceBands: priceBandLimits.map((min, index) => {
-      const max = priceBandLimits[index + 1] ?? null;
-      return { min, max, count: sum(pricedGroups.filter((group) => group.price >= min && (max === null || group.price < max))) };
-    }),
-    inStock: sum(groups.filter((group) => matches(group, filters, 'inStock') && group.available > 0)),
+    priceBands: priceBandLimits.map((min, band) => ({ min, max: priceBandLimits[band + 1] ?? null, count: counts.byPriceBand[band] ?? 0 })),
+    inStock: counts.inStock,
   };
 }

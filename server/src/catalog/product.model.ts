@@ -50,6 +50,7 @@ productSchema.index({ status: 1, categoryPath: 1, createdAt: -1 });
 productSchema.index({ status: 1, 'price.amount': 1 });
 productSchema.index({ status: 1, soldCount: -1 });
 productSchema.index({ status: 1, createdAt: -1 });
+productSchema.index({ status: 1, categoryId: 1 });
 productSchema.index({ sellerId: 1, status: 1 });
 productSchema.index({ searchTerms: 1 });
 

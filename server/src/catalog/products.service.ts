@@ -1,17 +1,15 @@
-import type { CategoryRef, ProductDetail, ProductList, ProductSort, ProductSummary, productListQuerySchema } from '@shared/catalog/product';
-import { trusted, Types, type QueryFilter } from 'mongoose';
+import type { CategoryRef, ProductDetail, ProductList, ProductSummary, productListQuerySchema } from '@shared/catalog/product';
+import { trusted, Types } from 'mongoose';
 import type { z } from 'zod';
-import { escapeRegex } from '../database/literal-pattern';
 import { AppError } from '../http/app-error';
 import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from './category.model';
-import { catalogIndex, type IndexedProduct } from './catalog-index';
-import { computeFacets, matches, type FacetCategory, type FacetFilters, type FacetGroup } from './product-facets';
-import { searchTermsFor } from './search-terms';
+import { listFromChosenSource } from './listing-sources';
+import { presentFacets, type FacetCategory, type FacetFilters } from './product-facets';
+import { searchWords } from './search-terms';
 import { ProductModel, type ProductDocument } from './product.model';
 
 type ProductListFilters = z.output<typeof productListQuerySchema>;
-
 
 type ProductFields = Pick<
   ProductDocument,
@@ -35,21 +33,6 @@ export function toProductSummary(product: ProductFields, category: CategoryRef):
     createdAt: product.createdAt.toISOString(),
   };
 }
-
-/** The words of a search, as stored search terms are made. */
-export function searchWords(query: string | undefined): string[] {
-  return query ? searchTermsFor(query).slice(0, 10) : [];
-}
-
-/**
- * Each search word must start a stored search term: `$and` of anchored regexes, because FerretDB
- * v1 silently matches nothing for `$all` with regexes.
- */
-export function searchTermsFilter(words: string[]): QueryFilter<ProductDocument> {
-  return words.length > 0 ? { $and: trusted(words.map((word) => ({ searchTerms: new RegExp(`^${escapeRegex(word)}`) }))) } : {};
-}
-
-
 
 async function loadFacetCategories(): Promise<Map<string, FacetCategory>> {
   const categories = await CategoryModel.find({}, { name: 1, slug: 1, parentId: 1 }).lean();
@@ -81,44 +64,17 @@ function categoryAndDescendants(slug: string, categories: Map<string, FacetCateg
   return selected;
 }
 
-async function sellerNames(groups: FacetGroup[]): Promise<Map<string, string>> {
-  const ids = [...new Set(groups.flatMap((group) => (group.sellerId ? [group.sellerId] : [])))];
+async function sellerNames(sellerIds: Iterable<string | null>): Promise<Map<string, string>> {
+  const ids = [...sellerIds].filter((id): id is string => id !== null);
   if (ids.length === 0) return new Map();
   const sellers = await UserModel.find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { name: 1 }).lean();
   return new Map(sellers.map((seller) => [seller._id.toString(), seller.name]));
 }
 
-/** Relevance for a search: words that start a title word weigh more than matches elsewhere. */
-function relevance(title: string, words: string[]): number {
-  const titleWords = searchTermsFor(title);
-  return words.reduce((score, word) => score + (titleWords.some((titleWord) => titleWord.startsWith(word)) ? 3 : 1), 0);
-}
-
-type Comparator = (a: IndexedProduct, b: IndexedProduct) => number;
-
-const byId: Comparator = (a, b) => a._id.toString().localeCompare(b._id.toString());
-const bestSellingFirst: Comparator = (a, b) => b.soldCount - a.soldCount || byId(a, b);
-
-const comparators: Record<Exclude<ProductSort, 'relevance'>, Comparator> = {
-  price_asc: (a, b) => a.price - b.price || byId(a, b),
-  price_desc: (a, b) => b.price - a.price || byId(a, b),
-  newest: (a, b) => b.createdAt - a.createdAt || byId(b, a),
-  bestselling: bestSellingFirst,
-};
-
-function comparatorFor(sort: ProductSort, words: string[]): Comparator {
-  if (sort !== 'relevance') return comparators[sort];
-  if (words.length === 0) return bestSellingFirst;
-  const scores = new Map<IndexedProduct, number>();
-  const score = (product: IndexedProduct) => scores.get(product) ?? scores.set(product, relevance(product.title, words)).get(product)!;
-  return (a, b) => score(b) - score(a) || bestSellingFirst(a, b);
-}
-
 export const shopSellerName = 'MEAN Shop';
 
 export async function listProducts(query: ProductListFilters): Promise<ProductList> {
-  const words = searchWords(query.q);
-  const [index, categories] = await Promise.all([catalogIndex.snapshot(), loadFacetCategories()]);
+  const categories = await loadFacetCategories();
   const filters: FacetFilters = {
     ...(query.category ? { categoryIds: categoryAndDescendants(query.category, categories) } : {}),
     ...(query.seller ? { sellerId: query.seller === 'shop' ? null : query.seller } : {}),
@@ -126,19 +82,19 @@ export async function listProducts(query: ProductListFilters): Promise<ProductLi
     ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
     ...(query.inStock ? { inStock: true } : {}),
   };
-  // Each search word must start one of the product's words (title, description, category, attributes).
-  const searched = words.length > 0 ? index.filter((entry) => words.every((word) => entry.searchTerms.some((term) => term.startsWith(word)))) : index;
-  const groups: FacetGroup[] = searched.map((entry) => ({ categoryId: entry.categoryId, sellerId: entry.sellerId, price: entry.price, available: entry.available, count: 1 }));
-  const matching = searched.filter((_entry, position) => matches(groups[position]!, filters));
-  const skip = (query.page - 1) * query.limit;
-  const page = [...matching].sort(comparatorFor(query.sort, words)).slice(skip, skip + query.limit);
-
+  const { products, total, counts } = await listFromChosenSource({
+    words: searchWords(query.q),
+    filters,
+    sort: query.sort,
+    skip: (query.page - 1) * query.limit,
+    limit: query.limit,
+  });
   return {
-    items: page.map(({ product }) => toProductSummary(product, categoryRef(categories.get(product.categoryId.toString())))),
-    total: matching.length,
+    items: products.map((product) => toProductSummary(product, categoryRef(categories.get(product.categoryId.toString())))),
+    total,
     page: query.page,
     limit: query.limit,
-    facets: computeFacets(groups, filters, categories, await sellerNames(groups), shopSellerName),
+    facets: presentFacets(counts, categories, await sellerNames(counts.bySeller.keys()), shopSellerName),
   };
 }
 

@@ -21,6 +21,7 @@ describe('Configuration', () => {
     expect(config.seedDemoData).toBeTrue();
     expect(config.demoPassword).toBe('demo-password');
     expect(config.mongodbUri).toBeUndefined();
+    expect(config.catalogListing).toBe('auto');
   });
 
   it('generates a JWT secret once in development and keeps it in DATA_DIR', () => {
@@ -32,8 +33,8 @@ describe('Configuration', () => {
   });
 
   it('names each invalid variable', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir, PORT: 'eighty', MONGODB_URI: 'postgres://x' })).toThrowMatching(
-      (error) => error instanceof ConfigError && /PORT/.test(error.message) && /MONGODB_URI/.test(error.message),
+    expect(() => loadConfig({ DATA_DIR: dataDir, PORT: 'eighty', MONGODB_URI: 'postgres://x', CATALOG_LISTING: 'cache' })).toThrowMatching(
+      (error) => error instanceof ConfigError && /PORT/.test(error.message) && /MONGODB_URI/.test(error.message) && /CATALOG_LISTING/.test(error.message),
     );
   });
 

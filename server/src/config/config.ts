@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default('demo-password')),
   SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   DEMO_PRODUCTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1000)),
+  CATALOG_LISTING: z.preprocess(emptyAsUndefined, z.enum(['auto', 'memory', 'database']).default('auto')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
   OIDC_PROVIDERS: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -60,6 +61,8 @@ export interface Config {
   seedDemoData: boolean;
   /** How many products the demo seed makes. */
   demoProducts: number;
+  /** Where shopper listings are answered from; see server/src/catalog/listing-sources.ts. */
+  catalogListing: Environment['CATALOG_LISTING'];
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   /** Express `trust proxy`: a hop count, or addresses/subnets such as `loopback`. */
   trustProxy: number | string | undefined;
@@ -112,6 +115,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoPassword: values.DEMO_PASSWORD,
     seedDemoData: values.SEED_DEMO_DATA ? values.SEED_DEMO_DATA === 'true' : !isProduction,
     demoProducts: values.DEMO_PRODUCTS,
+    catalogListing: values.CATALOG_LISTING,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: values.TRUST_PROXY && /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY,
     oidcProviders,
