@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * SPEC section 9: WCAG 2.1 AA, with axe finding nothing serious. Each page is checked once its
+ * content (not its skeletons) is on screen, on a desktop and a phone viewport.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+const pages: Array<{ name: string; path: string; ready: (page: Page) => Promise<void> }> = [
+  { name: 'home', path: '/', ready: (page) => expect(page.locator('shop-product-card').first()).toBeVisible() },
+  { name: 'listing', path: '/products?q=headphones&category=audio', ready: (page) => expect(page.locator('shop-product-card').first()).toBeVisible() },
+  { name: 'empty listing', path: '/products?q=zzzyzx', ready: (page) => expect(page.getByText('No products match')).toBeVisible() },
+  {
+    name: 'product page',
+    path: '/products',
+    ready: async (page) => {
+      await page.locator('shop-product-card').first().getByRole('link').click();
+      await expect(page.locator('.related shop-product-card').first()).toBeVisible();
+    },
+  },
+  { name: 'product not found', path: '/products/no-such-product', ready: (page) => expect(page.getByRole('heading', { name: 'We couldn’t find that product' })).toBeVisible() },
+  { name: 'sign in', path: '/sign-in', ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+  { name: 'sign up', path: '/sign-up', ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+];
+
+test.describe('Accessibility', () => {
+  for (const { name, path, ready } of pages) {
+    test(`axe finds nothing serious on the ${name}`, async ({ page }) => {
+      await page.goto(path);
+      await ready(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  test('axe finds nothing serious in the phone filters drawer', async ({ page, isMobile }) => {
+    test.skip(!isMobile, 'The drawer is for phones.');
+    await page.goto('/products');
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Filters' }).getByRole('heading', { name: 'Category' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
