@@ -13,6 +13,7 @@ import { chooseListingSource } from './catalog/listing-sources';
 import type { Config } from './config/config';
 import { connectDatabase, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer } from './database/database-server';
+import { connectRedis } from './database/redis-client';
 import { Mailer } from './notifications/mailer';
 import { createSocketServer, type ShopSocketServer } from './realtime/socket-server';
 import { seedDemoData, type SeedSummary } from './seed/seed';
@@ -54,6 +55,12 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
     const authenticator = new Authenticator(accessTokens);
     const mailer = new Mailer(config, log);
     cleanups.push(async () => mailer.close());
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, log, 'rate-limit store') : undefined;
+    if (redis) {
+      cleanups.push(async () => {
+        await redis.quit();
+      });
+    }
     const httpServer = createServer();
     const sockets = await createSocketServer(httpServer, config, log, authenticator);
     cleanups.push(async () => {
@@ -65,7 +72,7 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
       await closed;
     });
     const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io }, ...options });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, redis }, ...options });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

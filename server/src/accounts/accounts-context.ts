@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { RedisClient } from '../database/redis-client';
 import type { Mailer } from '../notifications/mailer';
 import type { ShopSocketServer } from '../realtime/socket-server';
 import type { Sessions } from './sessions.service';
@@ -9,4 +10,6 @@ export interface AccountsContext {
   sessions: Sessions;
   mailer: Mailer;
   io: ShopSocketServer;
+  /** With REDIS_URL: rate-limit counts shared by every instance. */
+  redis: RedisClient | undefined;
 }

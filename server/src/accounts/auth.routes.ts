@@ -30,7 +30,7 @@ export function assertStrongPassword(password: string, field: string): void {
 
 export function registerAuthRoutes(api: ApiRoutes, context: AccountsContext): void {
   const { sessions, mailer, config } = context;
-  const limits = accountRateLimits();
+  const limits = accountRateLimits(context.redis);
 
   api.add({
     method: 'post',

@@ -3,10 +3,10 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { rooms, watchProductsSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketAck } from '@shared/realtime/socket-events';
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import type { Config } from '../config/config';
+import { connectRedis } from '../database/redis-client';
 
 interface SocketData {
   user: AuthenticatedUser | undefined;
@@ -124,11 +124,7 @@ function isLoopback(origin: string): boolean {
 
 /** With several instances, events reach sockets on every instance through Redis pub/sub. */
 async function attachRedisAdapter(io: ShopSocketServer, redisUrl: string, log: Logger): Promise<() => Promise<void>> {
-  const publisher = createClient({ url: redisUrl });
-  const subscriber = publisher.duplicate();
-  publisher.on('error', (error) => log.error({ err: error }, 'redis publisher error'));
-  subscriber.on('error', (error) => log.error({ err: error }, 'redis subscriber error'));
-  await Promise.all([publisher.connect(), subscriber.connect()]);
+  const [publisher, subscriber] = await Promise.all([connectRedis(redisUrl, log, 'publisher'), connectRedis(redisUrl, log, 'subscriber')]);
   io.adapter(createAdapter(publisher, subscriber));
   log.info('socket.io uses the Redis adapter');
   return async () => {
