@@ -62,7 +62,7 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
       });
     }
     const httpServer = createServer();
-    const sockets = await createSocketServer(httpServer, config, log, authenticator);
+    const sockets = await createSocketServer(config, log, authenticator);
     cleanups.push(async () => {
       // socket.io disconnects its clients and stops the listener; open HTTP keep-alive
       // connections are then closed so that the server's close completes.
@@ -74,6 +74,8 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
     const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
     const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, redis }, ...options });
     httpServer.on('request', app);
+    // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
+    sockets.io.attach(httpServer);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, resolve);

@@ -21,7 +21,8 @@ describe('socket.io across instances (REDIS_URL)', () => {
 
   beforeAll(async () => {
     const server = createServer();
-    const sockets = await createSocketServer(server, shop.config, createLogger(shop.config), new Authenticator(new AccessTokens(shop.config.jwtSecret)));
+    const sockets = await createSocketServer(shop.config, createLogger(shop.config), new Authenticator(new AccessTokens(shop.config.jwtSecret)));
+    sockets.io.attach(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     secondInstance = { server, sockets, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
   });

@@ -11,8 +11,8 @@ describe('socket.io', () => {
   const otherProductId = 'fedcba987654321001234567';
   const sockets: ClientSocket[] = [];
 
-  function open(headers: Record<string, string> = {}): ClientSocket {
-    const socket: ClientSocket = connect(shop.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  function open(headers: Record<string, string> = {}, transports = ['websocket']): ClientSocket {
+    const socket: ClientSocket = connect(shop.url, { transports, extraHeaders: headers, reconnection: false, forceNew: true });
     sockets.push(socket);
     return socket;
   }
@@ -48,6 +48,29 @@ describe('socket.io', () => {
     // A round trip on the bystander's socket proves nothing was queued for it before.
     await watch(bystander, { productIds: [] });
     expect(bystanderEvents).toEqual([]);
+  });
+
+  it('works over HTTP long-polling too, as browsers start, with the API still answering beside it', async () => {
+    // socket.io-client's default: long-polling first, then the upgrade to a WebSocket.
+    const socket = await connected(open({}, ['polling', 'websocket']));
+    expect(await watch(socket, { productIds: [productId] })).toEqual({ data: { watching: 1 } });
+    const received = new Promise<StockChanged>((resolve) => socket.once('stock:changed', resolve));
+    publishStockChanged(shop.shop.io, productId, 3);
+    expect(await received).toEqual({ productId, available: 3 });
+
+    // The same by hand: each polling request is socket.io's alone, never also answered by the API.
+    const endpoint = `${shop.url}/socket.io/?EIO=4&transport=polling`;
+    const handshake = await fetch(endpoint);
+    expect(handshake.status).toBe(200);
+    const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
+    // A long poll waits for the server's next packet, here the answer to joining the namespace.
+    const longPoll = fetch(`${endpoint}&sid=${sid}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const joined = await fetch(`${endpoint}&sid=${sid}`, { method: 'POST', body: '40' });
+    expect([joined.status, await joined.text()]).toEqual([200, 'ok']);
+    const answer = await longPoll;
+    expect([answer.status, (await answer.text()).slice(0, 2)]).toEqual([200, '40']);
+    expect((await shop.request('/api/health')).status).toBe(200);
   });
 
   it('answers an invalid watch payload with an error ack instead of joining anything', async () => {

@@ -1,4 +1,3 @@
-import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { rooms, watchProductsSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketAck } from '@shared/realtime/socket-events';
 import type { Logger } from 'pino';
@@ -24,17 +23,14 @@ export interface SocketServerHandle {
 }
 
 /**
- * socket.io on the API's HTTP server. Rooms are decided here, never by the client: a client may
- * only ask to watch products (SPEC section 7).
+ * socket.io for the API's HTTP server, not yet attached: attach it once the server has its request
+ * listener (the API), so that socket.io answers /socket.io/ itself and passes everything else on.
+ * Rooms are decided here, never by the client: a client may only ask to watch products (SPEC
+ * section 7).
  */
-export async function createSocketServer(
-  httpServer: HttpServer,
-  config: Config,
-  log: Logger,
-  authenticator: Authenticator,
-): Promise<SocketServerHandle> {
+export async function createSocketServer(config: Config, log: Logger, authenticator: Authenticator): Promise<SocketServerHandle> {
   const allowedOrigins = new Set(config.corsOrigins);
-  const io: ShopSocketServer = new Server(httpServer, {
+  const io: ShopSocketServer = new Server({
     cors: { origin: config.corsOrigins, credentials: true },
     maxHttpBufferSize: 16 * 1024,
     // Browsers always send Origin; a foreign page must not ride a shopper's session.
