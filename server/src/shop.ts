@@ -9,7 +9,7 @@ import { startTokenHousekeeping } from './accounts/housekeeping';
 import { Sessions } from './accounts/sessions.service';
 import { createApp } from './app';
 import { catalogIndex } from './catalog/catalog-index';
-import { chooseListingSource } from './catalog/listing-sources';
+import { chooseListingSource, currentAvailability } from './catalog/listing-sources';
 import type { Config } from './config/config';
 import { connectDatabase, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer } from './database/database-server';
@@ -62,7 +62,7 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
       });
     }
     const httpServer = createServer();
-    const sockets = await createSocketServer(config, log, authenticator);
+    const sockets = await createSocketServer(config, log, authenticator, currentAvailability);
     cleanups.push(async () => {
       // socket.io disconnects its clients and stops the listener; open HTTP keep-alive
       // connections are then closed so that the server's close completes.

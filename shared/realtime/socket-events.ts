@@ -15,12 +15,22 @@ export interface StockChanged {
 
 export type SocketAck<T> = { data: T } | { error: { code: string; message: string } };
 
+/**
+ * The answer to `watch`: how many products the socket now follows, and what each newly watched
+ * active product has available at the moment it joined, so that a change made between the page's
+ * REST load and the join is not missed; every later change arrives as `stock:changed`.
+ */
+export interface WatchAnswer {
+  watching: number;
+  available: Record<string, number>;
+}
+
 export interface ServerToClientEvents {
   'stock:changed': (event: StockChanged) => void;
 }
 
 export interface ClientToServerEvents {
-  watch: (payload: WatchProducts, ack: (result: SocketAck<{ watching: number }>) => void) => void;
+  watch: (payload: WatchProducts, ack: (result: SocketAck<WatchAnswer>) => void) => void;
   unwatch: (payload: WatchProducts, ack: (result: SocketAck<{ watching: number }>) => void) => void;
 }
 

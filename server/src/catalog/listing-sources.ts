@@ -162,3 +162,17 @@ export function chooseListingSource(setting: Config['catalogListing'], engine: D
 export function listFromChosenSource(request: ListingRequest): Promise<ListingAnswer> {
   return sources[chosen](request);
 }
+
+/**
+ * What each active product of `productIds` has available now, from the same source as listings:
+ * the answer a socket gets when it starts watching them. Unknown and inactive products are left out.
+ */
+export async function currentAvailability(productIds: string[]): Promise<Record<string, number>> {
+  if (chosen === 'memory') {
+    const wanted = new Set(productIds);
+    const entries = (await catalogIndex.snapshot()).filter((entry) => wanted.has(entry._id.toString()));
+    return Object.fromEntries(entries.map((entry) => [entry._id.toString(), entry.available]));
+  }
+  const products = await ProductModel.find({ _id: trusted({ $in: productIds.map((id) => new Types.ObjectId(id)) }), status: 'active' }, { available: 1 }).lean();
+  return Object.fromEntries(products.map((product) => [product._id.toString(), product.available]));
+}

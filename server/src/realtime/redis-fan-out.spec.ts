@@ -8,6 +8,7 @@ import { createLogger } from '../config/logger';
 import { bearer, signInAs } from '../../test/accounts-helpers';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
+import { currentAvailability } from '../catalog/listing-sources';
 import { createSocketServer, type SocketServerHandle } from './socket-server';
 
 /** Redis runs on every machine of this project, CI's included (see the README's requirements). */
@@ -21,7 +22,7 @@ describe('socket.io across instances (REDIS_URL)', () => {
 
   beforeAll(async () => {
     const server = createServer();
-    const sockets = await createSocketServer(shop.config, createLogger(shop.config), new Authenticator(new AccessTokens(shop.config.jwtSecret)));
+    const sockets = await createSocketServer(shop.config, createLogger(shop.config), new Authenticator(new AccessTokens(shop.config.jwtSecret)), currentAvailability);
     sockets.io.attach(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     secondInstance = { server, sockets, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -35,7 +36,7 @@ describe('socket.io across instances (REDIS_URL)', () => {
   async function watcherOn(url: string, productId: string): Promise<Socket> {
     const client = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
     clients.push(client);
-    expect(await client.timeout(5000).emitWithAck('watch', { productIds: [productId] })).toEqual({ data: { watching: 1 } });
+    expect(await client.timeout(5000).emitWithAck('watch', { productIds: [productId] })).toEqual({ data: { watching: 1, available: { [productId]: 4 } } });
     return client;
   }
 

@@ -1,5 +1,6 @@
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck, StockChanged } from '@shared/realtime/socket-events';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck, StockChanged, WatchAnswer } from '@shared/realtime/socket-events';
 import { io as connect, type Socket } from 'socket.io-client';
+import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
 import { publishStockChanged } from './socket-server';
 
@@ -25,7 +26,7 @@ describe('socket.io', () => {
     return socket;
   }
 
-  function watch(socket: ClientSocket, payload: unknown): Promise<SocketAck<{ watching: number }>> {
+  function watch(socket: ClientSocket, payload: unknown): Promise<SocketAck<WatchAnswer>> {
     return socket.timeout(5000).emitWithAck('watch', payload as { productIds: string[] });
   }
 
@@ -36,8 +37,8 @@ describe('socket.io', () => {
   it('lets a client watch products and pushes their stock changes to it alone', async () => {
     const watcher = await connected(open());
     const bystander = await connected(open());
-    expect(await watch(watcher, { productIds: [productId] })).toEqual({ data: { watching: 1 } });
-    expect(await watch(bystander, { productIds: [otherProductId] })).toEqual({ data: { watching: 1 } });
+    expect(await watch(watcher, { productIds: [productId] })).toEqual({ data: { watching: 1, available: {} } });
+    expect(await watch(bystander, { productIds: [otherProductId] })).toEqual({ data: { watching: 1, available: {} } });
 
     const bystanderEvents: StockChanged[] = [];
     bystander.on('stock:changed', (event) => bystanderEvents.push(event));
@@ -53,7 +54,7 @@ describe('socket.io', () => {
   it('works over HTTP long-polling too, as browsers start, with the API still answering beside it', async () => {
     // socket.io-client's default: long-polling first, then the upgrade to a WebSocket.
     const socket = await connected(open({}, ['polling', 'websocket']));
-    expect(await watch(socket, { productIds: [productId] })).toEqual({ data: { watching: 1 } });
+    expect(await watch(socket, { productIds: [productId] })).toEqual({ data: { watching: 1, available: {} } });
     const received = new Promise<StockChanged>((resolve) => socket.once('stock:changed', resolve));
     publishStockChanged(shop.shop.io, productId, 3);
     expect(await received).toEqual({ productId, available: 3 });
@@ -71,6 +72,15 @@ describe('socket.io', () => {
     const answer = await longPoll;
     expect([answer.status, (await answer.text()).slice(0, 2)]).toEqual([200, '40']);
     expect((await shop.request('/api/health')).status).toBe(200);
+  });
+
+  it('answers a watch with what each watched active product has available at that moment', async () => {
+    const category = await createCategory('Lamps');
+    const lamp = await createProduct({ category, stock: 6, reserved: 2 });
+    const draft = await createProduct({ category, stock: 9, status: 'draft' });
+    const socket = await connected(open());
+    const answer = await watch(socket, { productIds: [lamp._id.toString(), draft._id.toString(), productId] });
+    expect(answer).toEqual({ data: { watching: 3, available: { [lamp._id.toString()]: 4 } } });
   });
 
   it('answers an invalid watch payload with an error ack instead of joining anything', async () => {

@@ -28,7 +28,13 @@ export interface SocketServerHandle {
  * Rooms are decided here, never by the client: a client may only ask to watch products (SPEC
  * section 7).
  */
-export async function createSocketServer(config: Config, log: Logger, authenticator: Authenticator): Promise<SocketServerHandle> {
+export async function createSocketServer(
+  config: Config,
+  log: Logger,
+  authenticator: Authenticator,
+  /** What each active product of a list has available now (catalog/listing-sources.ts). */
+  availabilityOf: (productIds: string[]) => Promise<Record<string, number>>,
+): Promise<SocketServerHandle> {
   const allowedOrigins = new Set(config.corsOrigins);
   const io: ShopSocketServer = new Server({
     cors: { origin: config.corsOrigins, credentials: true },
@@ -87,7 +93,13 @@ export async function createSocketServer(config: Config, log: Logger, authentica
         return respond({ error: { code: 'validation_failed', message: `At most ${maxWatchedProducts} products can be watched` } });
       }
       void socket.join(parsed.data.productIds.map(rooms.product));
-      respond({ data: { watching: watched + parsed.data.productIds.length } });
+      // Read after joining: a change from now on is pushed, one before is in the answer.
+      availabilityOf(parsed.data.productIds)
+        .catch((error: unknown) => {
+          log.warn({ err: error }, 'could not read the availability of watched products');
+          return {};
+        })
+        .then((available) => respond({ data: { watching: watched + parsed.data.productIds.length, available } }));
     });
 
     socket.on('unwatch', (payload, ack) => {

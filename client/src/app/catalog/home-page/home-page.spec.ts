@@ -4,6 +4,7 @@ import { type ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } f
 import { provideRouter } from '@angular/router';
 import type { Category, ProductList, ProductSummary } from '@shared/catalog/product';
 import { HomePage } from './home-page';
+import { provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
 
 function productList(count: number, total: number): ProductList {
   const items: ProductSummary[] = Array.from({ length: count }, (_, index) => ({
@@ -32,7 +33,7 @@ describe('HomePage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFakeShopSocket()],
       // The "New in" strip waits to be scrolled to; tests render it when they mean to.
       deferBlockBehavior: DeferBlockBehavior.Manual,
     });

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { LoadError } from '../../core/load-error';
+import { refetchOnReconnect } from '../../core/realtime/shop-socket';
 import { CatalogApi } from '../catalog-api';
 import { ProductGrid } from '../product-grid/product-grid';
 import { NewArrivals } from './new-arrivals';
@@ -31,4 +32,8 @@ export class HomePage {
   protected readonly categories = resource({
     loader: async () => (await this.catalog.listCategories()).filter((category) => category.parentId === null),
   });
+
+  constructor() {
+    refetchOnReconnect(() => this.popular.reload());
+  }
 }

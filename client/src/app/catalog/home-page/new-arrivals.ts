@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { LoadError } from '../../core/load-error';
+import { refetchOnReconnect } from '../../core/realtime/shop-socket';
 import { CatalogApi } from '../catalog-api';
 import { ProductGrid } from '../product-grid/product-grid';
 
@@ -37,4 +38,8 @@ export class NewArrivals {
   protected readonly products = resource({
     loader: () => this.catalog.listProducts({ sort: 'newest', limit: newArrivalsCount }),
   });
+
+  constructor() {
+    refetchOnReconnect(() => this.products.reload());
+  }
 }

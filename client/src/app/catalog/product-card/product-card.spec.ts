@@ -3,6 +3,7 @@ import { provideRouter } from '@angular/router';
 import type { ProductSummary } from '@shared/catalog/product';
 import { productSummary } from '../testing/catalog-fixtures';
 import { ProductCard } from './product-card';
+import { provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
 
 function product(overrides: Partial<ProductSummary> = {}): ProductSummary {
   return productSummary({
@@ -15,7 +16,7 @@ function product(overrides: Partial<ProductSummary> = {}): ProductSummary {
 }
 
 describe('ProductCard', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([])] }));
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([]), provideFakeShopSocket()] }));
 
   function render(value: ProductSummary, imageSizes?: string): HTMLElement {
     const fixture = TestBed.createComponent(ProductCard);

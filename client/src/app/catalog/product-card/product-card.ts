@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ProductSummary } from '@shared/catalog/product';
+import { LiveStock } from '../live-stock/live-stock';
 import { isOnSale, PriceTag } from '../price-tag/price-tag';
 import { ProductImage } from '../product-image/product-image';
 import { StockBadge, stockState } from '../stock-badge/stock-badge';
@@ -20,6 +21,10 @@ export class ProductCard {
   /** How wide the card is drawn, for the image's `sizes`. */
   readonly imageSizes = input(gridCardImageSizes);
 
-  protected readonly soldOut = computed(() => stockState(this.product().available) === 'out');
+  private readonly liveStock = inject(LiveStock);
+
+  /** Live: whoever shows the card follows its stock (the grid does). */
+  protected readonly available = computed(() => this.liveStock.availableOf(this.product()));
+  protected readonly soldOut = computed(() => stockState(this.available()) === 'out');
   protected readonly onSale = computed(() => isOnSale(this.product().price, this.product().compareAtPrice));
 }

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ProductSummary } from '@shared/catalog/product';
+import { followStock } from '../live-stock/live-stock';
 import { gridCardImageSizes, ProductCard } from '../product-card/product-card';
 
 /** Card widths, for the images' `sizes`: the grid's columns, or the strip's fixed cards. */
@@ -10,7 +11,8 @@ const imageSizesByLayout = {
 
 /**
  * Product cards in a responsive grid, or in a strip that scrolls sideways on narrow screens. Until
- * the products arrive it shows skeleton cards of the same shape, so the page does not jump.
+ * the products arrive it shows skeleton cards of the same shape, so the page does not jump. Their
+ * stock is followed live while they are shown.
  */
 @Component({
   selector: 'shop-product-grid',
@@ -27,4 +29,8 @@ export class ProductGrid {
 
   protected readonly skeletons = computed(() => Array.from({ length: this.skeletonCount() }, (_, index) => index));
   protected readonly imageSizes = computed(() => imageSizesByLayout[this.layout()]);
+
+  constructor() {
+    followStock(() => this.products()?.map((product) => product.id) ?? []);
+  }
 }

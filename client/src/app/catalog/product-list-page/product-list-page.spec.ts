@@ -7,6 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { settle } from '../../core/testing/http-testing';
 import { productList, productSummary } from '../testing/catalog-fixtures';
 import { ProductListPage } from './product-list-page';
+import { provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
 
 describe('ProductListPage', () => {
   let http: HttpTestingController;
@@ -15,7 +16,7 @@ describe('ProductListPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'products', component: ProductListPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideRouter([{ path: 'products', component: ProductListPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideFakeShopSocket()],
     });
     http = TestBed.inject(HttpTestingController);
     router = TestBed.inject(Router);

@@ -5,6 +5,7 @@ import { provideRouter, Router } from '@angular/router';
 import { settle } from '../../core/testing/http-testing';
 import { listingFacets, listingTestRoutes, productList, productSummary } from '../testing/catalog-fixtures';
 import { ProductListStore } from './product-list.store';
+import { provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
 
 describe('ProductListStore', () => {
   let http: HttpTestingController;
@@ -13,7 +14,7 @@ describe('ProductListStore', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter(listingTestRoutes), provideHttpClient(), provideHttpClientTesting(), ProductListStore],
+      providers: [provideRouter(listingTestRoutes), provideHttpClient(), provideHttpClientTesting(), provideFakeShopSocket(), ProductListStore],
     });
     http = TestBed.inject(HttpTestingController);
     router = TestBed.inject(Router);

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, type Params, Router } from '@angular/router';
 import type { ProductList, ProductSort } from '@shared/catalog/product';
 import { describeApiError } from '../../core/http/api-error';
+import { refetchOnReconnect } from '../../core/realtime/shop-socket';
 import { CatalogApi } from '../catalog-api';
 import {
   type FilterChange,
@@ -41,6 +42,10 @@ export class ProductListStore {
     params: () => listingRequest(this.filters()),
     loader: ({ params }) => this.api.listProducts(params),
   });
+
+  constructor() {
+    refetchOnReconnect(() => this.list.reload());
+  }
 
   /** `undefined` while a page is loading. */
   readonly products = computed(() => (this.list.hasValue() ? this.list.value().items : undefined));

@@ -9,6 +9,7 @@ import { CartStore } from '../../cart/cart-store';
 import { errorBody, settle } from '../../core/testing/http-testing';
 import { productDetail, productSummary } from '../testing/catalog-fixtures';
 import { ProductPage, summarise } from './product-page';
+import { FakeShopSocket, provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
 
 describe('ProductPage', () => {
   let fixture: ComponentFixture<ProductPage>;
@@ -18,7 +19,7 @@ describe('ProductPage', () => {
   beforeEach(() => {
     cart = { acceptsItems: signal(true), addItem: jasmine.createSpy('addItem').and.resolveTo() };
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: CartStore, useValue: cart }],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFakeShopSocket(), { provide: CartStore, useValue: cart }],
     });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(Meta).updateTag({ name: 'description', content: 'The shop.' });
@@ -57,6 +58,35 @@ describe('ProductPage', () => {
     quantityField().dispatchEvent(new Event('change'));
     await fixture.whenStable();
   }
+
+  it('follows the stock live: a push changes the badge and the most that can be bought', async () => {
+    const product = productDetail({ available: 8 });
+    await open(product, []);
+    const socket = TestBed.inject(FakeShopSocket);
+    expect(socket.watched.has(product.id)).toBeTrue();
+
+    socket.push({ productId: product.id, available: 2 });
+    fixture.detectChanges();
+    expect(element().querySelector('.summary .stock')?.textContent?.trim()).toBe('Only 2 left');
+    expect(quantityField().max).toBe('2');
+
+    socket.push({ productId: product.id, available: 0 });
+    fixture.detectChanges();
+    expect(element().querySelector('.summary .stock')?.textContent?.trim()).toBe('Out of stock');
+    expect(addToCartButton().disabled).toBeTrue();
+  });
+
+  it('fetches the product again after the live connection comes back', async () => {
+    const product = productDetail({ available: 8 });
+    await open(product, []);
+    TestBed.inject(FakeShopSocket).reconnect();
+    TestBed.tick();
+    http.expectOne(`/api/products/${product.slug}`).flush({ ...product, available: 3 });
+    http.expectOne(`/api/products/${product.slug}/related`).flush([]);
+    await settle();
+    fixture.detectChanges();
+    expect(element().querySelector('.summary .stock')?.textContent?.trim()).toBe('Only 3 left');
+  });
 
   it('shows skeletons until the product arrives', () => {
     fixture.componentRef.setInput('slug', 'kestrel-headphones');

@@ -5,8 +5,10 @@ import { RouterLink } from '@angular/router';
 import { CartStore, maxQuantityPerLine } from '../../cart/cart-store';
 import { describeApiError } from '../../core/http/api-error';
 import { LoadError } from '../../core/load-error';
+import { refetchOnReconnect } from '../../core/realtime/shop-socket';
 import { CatalogApi } from '../catalog-api';
 import { PriceTag } from '../price-tag/price-tag';
+import { followStock, LiveStock } from '../live-stock/live-stock';
 import { ProductGrid } from '../product-grid/product-grid';
 import { StockBadge } from '../stock-badge/stock-badge';
 import { ProductGallery } from './product-gallery/product-gallery';
@@ -36,6 +38,7 @@ export class ProductPage {
   private readonly cart = inject(CartStore);
   private readonly title = inject(Title);
   private readonly meta = inject(Meta);
+  private readonly liveStock = inject(LiveStock);
 
   /** `:slug` from the route. */
   readonly slug = input.required<string>();
@@ -50,7 +53,9 @@ export class ProductPage {
   });
   protected readonly loadError = computed(() => (this.product.error() ? describeApiError(this.product.error()).message : null));
 
-  protected readonly maxQuantity = computed(() => (this.product.hasValue() ? Math.min(this.product.value().available, maxQuantityPerLine) : 0));
+  /** What can be bought now, kept live by the server's stock pushes. */
+  protected readonly available = computed(() => (this.product.hasValue() ? this.liveStock.availableOf(this.product.value()) : 0));
+  protected readonly maxQuantity = computed(() => Math.min(this.available(), maxQuantityPerLine));
   /** Back to 1 for every product. */
   protected readonly quantity = linkedSignal({ source: this.slug, computation: () => 1 });
   protected readonly canAddToCart = computed(() => this.maxQuantity() > 0 && this.cart.acceptsItems());
@@ -66,6 +71,11 @@ export class ProductPage {
   });
 
   constructor() {
+    followStock(() => (this.product.hasValue() ? [this.product.value().id] : []));
+    refetchOnReconnect(() => {
+      this.product.reload();
+      this.related.reload();
+    });
     const shopDescription = this.meta.getTag('name="description"')?.content ?? '';
     effect(() => {
       if (this.product.hasValue()) {

@@ -1,0 +1,130 @@
+import { effect, inject, Injectable, signal, untracked } from '@angular/core';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck, StockChanged, WatchAnswer } from '@shared/realtime/socket-events';
+import { io, type Socket } from 'socket.io-client';
+import { AuthStore } from '../auth/auth-store';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** `push`: a change the server pushed; `watch`: the level when the product was first watched. */
+export type StockSource = 'push' | 'watch';
+export type StockListener = (change: StockChanged, source: StockSource) => void;
+
+/** The server refuses a handshake whose access token has expired or been revoked with this. */
+const unauthenticated = 'unauthenticated';
+
+/**
+ * The shop's one socket.io connection (SPEC section 7), opened when something is first watched. The
+ * server decides the rooms from the access token sent at the handshake, so the connection is made
+ * again when the signed-in user changes, and after every connection the watched products are asked
+ * for again: the server forgets them with the old connection.
+ */
+@Injectable({ providedIn: 'root' })
+export class ShopSocket {
+  private readonly auth = inject(AuthStore);
+  private socket: ClientSocket | undefined;
+  private readonly watched = new Set<string>();
+  private readonly stockListeners = new Set<StockListener>();
+  private connectedOnce = false;
+
+  /**
+   * Counts the connections made after the first. Events sent while the browser was offline are not
+   * replayed, so what a page shows is fetched again over REST when this changes.
+   */
+  readonly reconnections = signal(0);
+
+  constructor() {
+    effect(() => {
+      this.auth.user();
+      untracked(() => {
+        if (this.socket?.connected) this.socket.disconnect().connect();
+      });
+    });
+  }
+
+  watch(productIds: readonly string[]): void {
+    const added = productIds.filter((id) => !this.watched.has(id));
+    if (added.length === 0) return;
+    for (const id of added) this.watched.add(id);
+    this.emitInChunks('watch', added);
+  }
+
+  unwatch(productIds: readonly string[]): void {
+    const removed = productIds.filter((id) => this.watched.delete(id));
+    if (removed.length > 0 && this.socket?.connected) this.emitInChunks('unwatch', removed);
+  }
+
+  /**
+   * Stock levels as they reach the browser: pushed on every change, and answered for each product
+   * when it is first watched.
+   */
+  onStockChanged(listener: StockListener): () => void {
+    this.stockListeners.add(listener);
+    return () => this.stockListeners.delete(listener);
+  }
+
+  private connection(): ClientSocket {
+    this.socket ??= this.open();
+    return this.socket;
+  }
+
+  private open(): ClientSocket {
+    const socket: ClientSocket = io({
+      // Read at every handshake, so a reconnection carries the current token.
+      auth: (send) => send({ token: this.auth.accessToken() }),
+    });
+    socket.on('connect', () => {
+      if (this.connectedOnce) this.reconnections.update((count) => count + 1);
+      this.connectedOnce = true;
+      if (this.watched.size > 0) this.emitInChunks('watch', [...this.watched]);
+    });
+    socket.on('connect_error', (error) => {
+      // socket.io does not retry a handshake its server refused; a fresh token (or none, once signed out) will do.
+      if (error.message !== unauthenticated) return;
+      this.auth
+        .refresh()
+        .catch(() => undefined)
+        .finally(() => socket.connect());
+    });
+    socket.on('stock:changed', (change) => this.tellListeners(change, 'push'));
+    return socket;
+  }
+
+  private tellListeners(change: StockChanged, source: StockSource): void {
+    for (const listener of this.stockListeners) listener(change, source);
+  }
+
+  /** The server takes at most 200 products per message (shared `watchProductsSchema`). */
+  private emitInChunks(event: 'watch' | 'unwatch', productIds: string[]): void {
+    const socket = this.connection();
+    // Until the connection is up there is nothing to tell: 'connect' sends the whole watched list.
+    if (!socket.connected) return;
+    for (let start = 0; start < productIds.length; start += 200) {
+      const payload = { productIds: productIds.slice(start, start + 200) };
+      if (event === 'unwatch') socket.emit('unwatch', payload, ignoreRefusal);
+      else socket.emit('watch', payload, (answer) => this.applyWatchAnswer(answer));
+    }
+  }
+
+  private applyWatchAnswer(answer: SocketAck<WatchAnswer>): void {
+    // A refused watch only means no live updates for those products; the page still shows what it loaded.
+    if (!('data' in answer)) return;
+    for (const [productId, available] of Object.entries(answer.data.available)) this.tellListeners({ productId, available }, 'watch');
+  }
+}
+
+/**
+ * Calls `reload` after every reconnection, so a page fetches again what it shows: events sent
+ * while the browser was offline are not replayed. Call in an injection context.
+ */
+export function refetchOnReconnect(reload: () => void): void {
+  const reconnections = inject(ShopSocket).reconnections;
+  let handled = untracked(reconnections);
+  effect(() => {
+    const count = reconnections();
+    if (count === handled) return;
+    handled = count;
+    untracked(reload);
+  });
+}
+
+function ignoreRefusal(_result: SocketAck<{ watching: number }>): void {}
