@@ -3,7 +3,7 @@ import { trusted, Types, type PipelineStage, type QueryFilter, type SortOrder } 
 import type { Config } from '../config/config';
 import type { DatabaseInfo } from '../database/connect';
 import { catalogIndex, listedProductProjection, type IndexedProduct, type ListedProduct } from './catalog-index';
-import { countFacets, matches, priceBandOf, type FacetCounts, type FacetFilters, type FacetGroup } from './product-facets';
+import { countFacets, matches, priceBandOf, type Dimension, type FacetCounts, type FacetFilters, type FacetGroup } from './product-facets';
 import { type ProductDocument, ProductModel } from './product.model';
 import { searchTermsFilter, searchTermsFor } from './search-terms';
 
@@ -72,8 +72,6 @@ const listFromMemory: ListingSource = async ({ words, filters, sort, skip, limit
 };
 
 // ── database ───────────────────────────────────────────────────────────────────────────────
-
-type Dimension = 'category' | 'seller' | 'price' | 'inStock';
 
 /** The query for the search and every filter but `except`, the facet being counted. */
 function databaseFilter(words: string[], filters: FacetFilters, except?: Dimension): QueryFilter<ProductDocument> {

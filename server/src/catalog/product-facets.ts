@@ -30,7 +30,8 @@ export interface FacetCategory {
   parentId: string | null;
 }
 
-type Dimension = 'category' | 'seller' | 'price' | 'inStock';
+/** A facet, and the filter of the same name. */
+export type Dimension = 'category' | 'seller' | 'price' | 'inStock';
 
 export function matches(group: FacetGroup, filters: FacetFilters, except?: Dimension): boolean {
   if (except !== 'category' && filters.categoryIds && !filters.categoryIds.has(group.categoryId)) return false;
