@@ -48,6 +48,8 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
     log.debug({ listingSource }, 'catalogue listings source chosen');
     cleanups.push(disconnectDatabase);
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, productCount: config.demoProducts }) : undefined;
+    // Loaded while the rest starts, not on the first shopper's request (a large catalogue takes seconds).
+    if (listingSource === 'memory') catalogIndex.snapshot().catch((error: unknown) => log.warn({ err: error }, 'could not load the catalogue index'));
 
     const stopHousekeeping = startTokenHousekeeping(log);
     cleanups.push(async () => stopHousekeeping());

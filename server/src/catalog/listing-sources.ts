@@ -161,6 +161,17 @@ export function listFromChosenSource(request: ListingRequest): Promise<ListingAn
   return sources[chosen](request);
 }
 
+/** Active products per category, each in its own category only, from the same source as listings. */
+export async function countActiveProductsByCategory(): Promise<Map<string, number>> {
+  if (chosen === 'memory') {
+    const counts = new Map<string, number>();
+    for (const entry of await catalogIndex.snapshot()) counts.set(entry.categoryId, (counts.get(entry.categoryId) ?? 0) + 1);
+    return counts;
+  }
+  const rows = await countPer('categoryId', { status: 'active' });
+  return new Map(rows.map(({ _id, count }) => [String(_id), count]));
+}
+
 /**
  * What each active product of `productIds` has available now, from the same source as listings:
  * the answer a socket gets when it starts watching them. Unknown and inactive products are left out.

@@ -83,6 +83,18 @@ export function countFacets(groups: FacetGroup[], filters: FacetFilters): FacetC
   };
 }
 
+/**
+ * Counts per category with each product counted in its own category and in every ancestor, as a
+ * category filter includes its sub-categories.
+ */
+export function rollUpCategoryCounts(byOwnCategory: ReadonlyMap<string, number>, parentOf: (categoryId: string) => string | null | undefined): Map<string, number> {
+  const rolledUp = new Map<string, number>();
+  for (const [categoryId, count] of byOwnCategory) {
+    for (let id: string | null | undefined = categoryId; id; id = parentOf(id)) rolledUp.set(id, (rolledUp.get(id) ?? 0) + count);
+  }
+  return rolledUp;
+}
+
 /** The facets as the API answers them: categories rolled up to their parents, names, bands, most first. */
 export function presentFacets(
   counts: FacetCounts,
@@ -90,13 +102,7 @@ export function presentFacets(
   sellerNames: ReadonlyMap<string, string>,
   shopName: string,
 ): ProductList['facets'] {
-  const categoryCounts = new Map<string, number>();
-  for (const [categoryId, count] of counts.byCategory) {
-    // A product counts in its category and in every ancestor, as the category filter includes children.
-    for (let id: string | null = categoryId; id; id = categories.get(id)?.parentId ?? null) {
-      categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + count);
-    }
-  }
+  const categoryCounts = rollUpCategoryCounts(counts.byCategory, (id) => categories.get(id)?.parentId);
   return {
     categories: [...categoryCounts]
       .flatMap(([id, count]) => {

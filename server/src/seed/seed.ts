@@ -131,6 +131,7 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
 
   const usedSlugs = new Set<string>();
   const usedTitles = new Set<string>();
+  const titlesPerLeaf = new Map<string, number>();
   const now = Date.now();
   const products = Array.from({ length: productCount }, (_, index) => {
     const plan = plans[index % plans.length]!;
@@ -143,13 +144,18 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
     let noun = '';
     let brand = '';
     let variant = '';
+    // A large catalogue (DEMO_PRODUCTS=100000) uses up a leaf's combinations: from then on a
+    // number tells its products apart, rather than a search through every taken combination.
+    const combinations = leaf.nouns.length * leaf.variants.length * (isBook ? demoAuthors.length : demoBrands.length);
+    const titlesInLeaf = titlesPerLeaf.get(leaf.slug) ?? 0;
+    titlesPerLeaf.set(leaf.slug, titlesInLeaf + 1);
     for (let attempt = 0; title === '' || usedTitles.has(title); attempt += 1) {
       noun = leaf.nouns[(index * 7 + round + attempt) % leaf.nouns.length]!;
       brand = demoBrands[(index * 5 + round * 3 + Math.floor(attempt / leaf.nouns.length)) % demoBrands.length]!;
       variant = leaf.variants[(index + round + Math.floor(attempt / (leaf.nouns.length * demoBrands.length))) % leaf.variants.length]!;
       const author = demoAuthors[(index + attempt) % demoAuthors.length]!;
       title = isBook ? `${noun} by ${author} (${variant})` : `${brand} ${noun} – ${variant}`;
-      if (attempt > 10_000) title = `${title} #${index}`;
+      if (titlesInLeaf >= combinations || attempt > combinations) title = `${title} #${index}`;
     }
     usedTitles.add(title);
     const material = leaf.material[(index * 3 + round) % leaf.material.length]!;
