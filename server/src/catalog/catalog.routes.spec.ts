@@ -184,6 +184,13 @@ for (const listingSource of ['memory', 'database'] as const) describe(`Catalogue
     expect((await shop.request('/api/products/bad%20slug!')).status).toBe(400);
   });
 
+  it('suggests related products from the same category first, then from its parent, never itself or other trees', async () => {
+    const speaker = (await ProductModel.findOne({ title: 'Cheap speaker' }).lean())!;
+    const response = await shop.request(`/api/products/${speaker.slug}/related`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as ProductSummary[]).map((item) => item.title)).toEqual(['Premium headphones', 'Laptop stand']);
+  });
+
   it('lists categories with parent and the number of active products, sub-categories included', async () => {
     const response = await shop.request('/api/categories');
     const categories = (await response.json()) as Category[];

@@ -161,6 +161,20 @@ export function listFromChosenSource(request: ListingRequest): Promise<ListingAn
   return sources[chosen](request);
 }
 
+/** Up to `limit` best-selling active products in one of `categoryIds`, but none of `excluded`. */
+export async function bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]> {
+  if (chosen === 'memory') {
+    const entries = (await catalogIndex.snapshot()).filter((entry) => categoryIds.has(entry.categoryId) && !excluded.has(entry._id.toString()));
+    return entries.sort(bestSellingFirst).slice(0, limit).map((entry) => entry.product);
+  }
+  const filter: QueryFilter<ProductDocument> = {
+    status: 'active',
+    categoryId: trusted({ $in: [...categoryIds].map((id) => new Types.ObjectId(id)) }),
+    _id: trusted({ $nin: [...excluded].map((id) => new Types.ObjectId(id)) }),
+  };
+  return ProductModel.find(filter, listedProductProjection).sort(sortOrders.bestselling).limit(limit).lean<ListedProduct[]>();
+}
+
 /** Active products per category, each in its own category only, from the same source as listings. */
 export async function countActiveProductsByCategory(): Promise<Map<string, number>> {
   if (chosen === 'memory') {

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { AppError } from '../http/app-error';
 import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from './category.model';
-import { listFromChosenSource } from './listing-sources';
+import { type ListedProduct } from './catalog-index';
+import { bestSellersIn, listFromChosenSource } from './listing-sources';
 import { presentFacets, type FacetCategory, type FacetFilters } from './product-facets';
 import { searchWords } from './search-terms';
 import { ProductModel, type ProductDocument } from './product.model';
@@ -47,10 +48,9 @@ async function loadFacetCategories(): Promise<Map<string, FacetCategory>> {
 /** An id no document has: an unknown category slug selects nothing rather than everything. */
 const noCategoryId = '000000000000000000000000';
 
-/** The chosen category and everything below it. */
-function categoryAndDescendants(slug: string, categories: Map<string, FacetCategory>): Set<string> {
-  const chosen = [...categories.values()].find((category) => category.slug === slug);
-  const selected = new Set<string>([chosen?.id ?? noCategoryId]);
+/** The category and everything below it. */
+function withDescendants(categoryId: string, categories: Map<string, FacetCategory>): Set<string> {
+  const selected = new Set<string>([categoryId]);
   let grew = true;
   while (grew) {
     grew = false;
@@ -62,6 +62,12 @@ function categoryAndDescendants(slug: string, categories: Map<string, FacetCateg
     }
   }
   return selected;
+}
+
+/** The category a listing's `category` slug names, and everything below it. */
+function categoryAndDescendants(slug: string, categories: Map<string, FacetCategory>): Set<string> {
+  const chosen = [...categories.values()].find((category) => category.slug === slug);
+  return withDescendants(chosen?.id ?? noCategoryId, categories);
 }
 
 async function sellerNames(sellerIds: Iterable<string | null>): Promise<Map<string, string>> {
@@ -130,21 +136,20 @@ export async function getProduct(idOrSlug: string): Promise<ProductDetail> {
   };
 }
 
-/** Up to `limit` other active products: same category first, then the same top-level category, best-selling first. */
+/**
+ * Up to `limit` other active products: from the same category first, then from its parent's and
+ * so on up, best-selling first; from the same source as listings.
+ */
 export async function relatedProducts(idOrSlug: string, limit = 8): Promise<ProductSummary[]> {
-  const product = await findActiveProduct(idOrSlug);
-  const related: ProductFields[] = [];
+  const [product, categories] = await Promise.all([findActiveProduct(idOrSlug), loadFacetCategories()]);
+  const related: ListedProduct[] = [];
+  const excluded = new Set([product._id.toString()]);
   const scopes = [product.categoryId, ...[...product.categoryPath].reverse().slice(1)];
-  for (const categoryId of scopes) {
+  for (const scope of scopes) {
     if (related.length >= limit) break;
-    const excluded = [product._id, ...related.map((candidate) => candidate._id)];
-    related.push(
-      ...(await ProductModel.find({ status: 'active', categoryPath: categoryId, _id: trusted({ $nin: excluded }) })
-        .sort({ soldCount: -1, _id: 1 })
-        .limit(limit - related.length)
-        .lean<ProductFields[]>()),
-    );
+    const found = await bestSellersIn(withDescendants(scope.toString(), categories), excluded, limit - related.length);
+    for (const candidate of found) excluded.add(candidate._id.toString());
+    related.push(...found);
   }
-  const categories = await loadFacetCategories();
   return related.map((candidate) => toProductSummary(candidate, categoryRef(categories.get(candidate.categoryId.toString()))));
 }
