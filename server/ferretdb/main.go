@@ -1,12 +1,13 @@
-// Command ferretdb runs the embeddable FerretDB (MongoDB wire protocol over SQLite) for MEAN Shop's
-// embedded database. It is started and stopped by the Node.js server; see
-// server/src/database/embedded-database.ts.
+// Command ferretdb runs the embeddable FerretDB (the MongoDB wire protocol) on PostgreSQL for MEAN
+// Shop's embedded database. It is started and stopped by the Node.js server, after the embedded
+// PostgreSQL it stores into; see server/src/database/database-server.ts.
 //
 // Protocol with the parent process:
 //   - once the listener accepts connections, one JSON line is printed on stdout:
 //     {"uri":"mongodb://127.0.0.1:PORT/","version":"v1.24.2"}
 //   - it exits on SIGINT/SIGTERM, and also when its stdin closes, so that it never outlives a parent
-//     that was killed without a chance to stop it.
+//     that was killed without a chance to stop it. In that case it also asks the PostgreSQL
+//     postmaster given by -postgresql-pid to shut down, which has no such lifeline of its own.
 package main
 
 import (
@@ -19,8 +20,8 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -30,27 +31,24 @@ import (
 const ferretModulePath = "github.com/FerretDB/FerretDB"
 
 func main() {
-	dataDir := flag.String("data-dir", "data/ferretdb", "directory of the SQLite databases")
+	postgresqlURL := flag.String("postgresql-url", "", "PostgreSQL connection string, e.g. postgres://user:password@127.0.0.1:5432/meanshop")
+	postmasterPID := flag.Int("postgresql-pid", 0, "process id of the PostgreSQL postmaster to stop if our parent dies; 0 for none")
 	host := flag.String("host", "127.0.0.1", "address to listen on")
 	port := flag.Int("port", 0, "port to listen on; 0 picks a free one")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
-	if err := run(*dataDir, *host, *port, *logLevel); err != nil {
+	if *postgresqlURL == "" {
+		fmt.Fprintln(os.Stderr, "ferretdb: -postgresql-url is required")
+		os.Exit(2)
+	}
+	if err := run(*postgresqlURL, *postmasterPID, *host, *port, *logLevel); err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir, host string, port int, logLevel string) error {
-	absoluteDataDir, err := filepath.Abs(dataDir)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(absoluteDataDir, 0o700); err != nil {
-		return err
-	}
-
+func run(postgresqlURL string, postmasterPID int, host string, port int, logLevel string) error {
 	address, err := resolveAddress(host, port)
 	if err != nil {
 		return err
@@ -60,13 +58,13 @@ func run(dataDir, host string, port int, logLevel string) error {
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("invalid -log-level %q", logLevel)
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	logger := slog.New(quietQueryErrors{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
 
 	server, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: address},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + absoluteDataDir + "/",
+		Listener:      ferretdb.ListenerConfig{TCP: address},
+		Logger:        logger,
+		Handler:       "postgresql",
+		PostgreSQLURL: postgresqlURL,
 	})
 	if err != nil {
 		return err
@@ -79,6 +77,7 @@ func run(dataDir, host string, port int, logLevel string) error {
 	go func() {
 		// The parent holds our stdin open for as long as it lives.
 		_, _ = io.Copy(io.Discard, os.Stdin)
+		stopOrphanedPostmaster(postmasterPID)
 		cancel()
 	}()
 
@@ -92,6 +91,48 @@ func run(dataDir, host string, port int, logLevel string) error {
 	fmt.Println(string(ready))
 
 	return <-done
+}
+
+// quietQueryErrors keeps shoppers' data and routine refusals out of the log. FerretDB logs every
+// failed PostgreSQL statement with its arguments (documents: emails, addresses); the arguments are
+// dropped, and a unique violation (SQLSTATE 23505, which the shop answers with 409) is not logged.
+type quietQueryErrors struct{ slog.Handler }
+
+func (h quietQueryErrors) Handle(ctx context.Context, record slog.Record) error {
+	kept := slog.NewRecord(record.Time, record.Level, record.Message, record.PC)
+	routine := false
+	record.Attrs(func(attr slog.Attr) bool {
+		if strings.HasPrefix(attr.Key, "args") {
+			return true
+		}
+		if attr.Key == "err" && strings.Contains(attr.Value.String(), "(SQLSTATE 23505)") {
+			routine = true
+		}
+		kept.AddAttrs(attr)
+		return true
+	})
+	if routine {
+		return nil
+	}
+	return h.Handler.Handle(ctx, kept)
+}
+
+func (h quietQueryErrors) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return quietQueryErrors{h.Handler.WithAttrs(attrs)}
+}
+
+func (h quietQueryErrors) WithGroup(name string) slog.Handler {
+	return quietQueryErrors{h.Handler.WithGroup(name)}
+}
+
+// stopOrphanedPostmaster asks PostgreSQL for a fast shutdown (SIGINT: roll back open transactions,
+// write a checkpoint, exit) when the parent that started both of us is gone. After a normal stop
+// the parent stops PostgreSQL itself, after us, so this only runs when it was killed.
+func stopOrphanedPostmaster(pid int) {
+	if pid <= 0 {
+		return
+	}
+	_ = syscall.Kill(pid, syscall.SIGINT)
 }
 
 // resolveAddress picks a free port when none is given. The port is released before FerretDB binds

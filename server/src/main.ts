@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     `  MEAN Shop is running at ${shop.url}`,
     `  Admin dashboard   ${shop.url}/admin`,
     `  API docs          ${shop.url}/api/docs`,
-    `  Database          ${shop.database.engine} ${shop.database.version}${shop.database.embedded ? ` (embedded, data in ${config.dataDir})` : ''}`,
+    `  Database          ${shop.database.summary}${shop.database.embedded ? ` (embedded, data in ${config.dataDir})` : ''}`,
   ];
   if (config.seedDemoData) {
     lines.push('', `  Demo accounts (password for all: ${config.demoPassword})${shop.seeded ? '' : ', created on the first start'}`);

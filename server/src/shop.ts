@@ -11,9 +11,12 @@ import { createApp } from './app';
 import { catalogIndex } from './catalog/catalog-index';
 import { chooseListingSource, currentAvailability } from './catalog/listing-sources';
 import type { Config } from './config/config';
-import { connectDatabase, disconnectDatabase, type DatabaseInfo } from './database/connect';
-import { startDatabaseServer } from './database/database-server';
+import mongoose from 'mongoose';
+import { connectDatabase, declaredIndexesBuilt, disconnectDatabase, type DatabaseInfo } from './database/connect';
+import { startDatabaseServer, type DatabaseServer } from './database/database-server';
+import { indexPushedDownFields } from './database/ferretdb-postgres-indexes';
 import { connectRedis } from './database/redis-client';
+import { ensureMediaIndexes } from './media/media.storage';
 import { Mailer } from './notifications/mailer';
 import { createSocketServer, type ShopSocketServer } from './realtime/socket-server';
 import { seedDemoData, type SeedSummary } from './seed/seed';
@@ -32,9 +35,17 @@ export interface RunningShop {
  * Starts everything in order — database, seed, HTTP API, socket.io — and returns one `stop` that
  * takes it down in reverse, so nothing (least of all the embedded database) is left running.
  */
-export async function startShop(config: Config, log: Logger, options: { clientDir?: string } = {}): Promise<RunningShop> {
-  const databaseServer = await startDatabaseServer(config, log);
-  const cleanups: Array<() => Promise<void>> = [() => databaseServer.stop()];
+export interface ShopOptions {
+  /** The built Angular app; tests point it elsewhere. */
+  clientDir?: string;
+  /** A database server the caller started and stops (the specs share one); else config decides. */
+  databaseServer?: DatabaseServer;
+}
+
+export async function startShop(config: Config, log: Logger, options: ShopOptions = {}): Promise<RunningShop> {
+  const { databaseServer: sharedDatabaseServer, ...appOptions } = options;
+  const databaseServer = sharedDatabaseServer ?? (await startDatabaseServer(config, log));
+  const cleanups: Array<() => Promise<void>> = sharedDatabaseServer ? [] : [() => databaseServer.stop()];
   const stop = async () => {
     for (const cleanup of cleanups.reverse().splice(0)) {
       await cleanup().catch((error: unknown) => log.error({ err: error }, 'error while stopping'));
@@ -47,7 +58,11 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
     const listingSource = chooseListingSource(config.catalogListing, database.engine);
     log.debug({ listingSource }, 'catalogue listings source chosen');
     cleanups.push(disconnectDatabase);
+    await declaredIndexesBuilt();
+    await ensureMediaIndexes();
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, productCount: config.demoProducts }) : undefined;
+    // After the seed: indexing a full table once is quicker than updating an index per insert.
+    if (databaseServer.postgres) await indexPushedDownFields(databaseServer.postgres.url, mongoose.connection.name, log);
     // Loaded while the rest starts, not on the first shopper's request (a large catalogue takes seconds).
     if (listingSource === 'memory') catalogIndex.snapshot().catch((error: unknown) => log.warn({ err: error }, 'could not load the catalogue index'));
 
@@ -74,7 +89,7 @@ export async function startShop(config: Config, log: Logger, options: { clientDi
       await closed;
     });
     const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, redis }, ...options });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, redis }, ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);

@@ -14,6 +14,12 @@ export function setTestDatabaseServer(server: DatabaseServer): void {
   databaseServer = server;
 }
 
+/** The database server the whole suite shares: its PostgreSQL, for specs that look beneath FerretDB. */
+export function testDatabaseServer(): DatabaseServer {
+  if (!databaseServer) throw new Error('the test database helper did not start a database');
+  return databaseServer;
+}
+
 /** `mongodb://host:port/` + a database name of the spec's own (any path or options of the base URI are replaced). */
 function uriWithDatabase(baseUri: string, databaseName: string): string {
   const [withoutOptions, options] = baseUri.split('?');
@@ -52,7 +58,6 @@ export function useTestShop(environment: Record<string, string> = {}, options: {
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      MONGODB_URI: uriWithDatabase(databaseServer.uri, `spec_${randomBytes(6).toString('hex')}`),
       SEED_DEMO_DATA: 'false',
       // Specs act as many clients behind one proxy (see the X-Forwarded-For in `request`), so
       // per-address rate limits apply per simulated client; rate-limit specs turn this off.
@@ -60,7 +65,8 @@ export function useTestShop(environment: Record<string, string> = {}, options: {
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
       ...environment,
     });
-    running = await startShop(config, createLogger(config), options);
+    const ownDatabase = { ...databaseServer, uri: uriWithDatabase(databaseServer.uri, `spec_${randomBytes(6).toString('hex')}`) };
+    running = await startShop(config, createLogger(config), { ...options, databaseServer: ownDatabase });
   }, 120_000);
 
   afterAll(async () => {

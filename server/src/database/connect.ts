@@ -3,12 +3,7 @@ import type { Health } from '@shared/health/health';
 import type { DatabaseServer } from './database-server';
 import { DatabaseStartError } from './database-start-error';
 
-export interface DatabaseInfo {
-  engine: Health['database']['engine'];
-  version: string;
-  compatibleWith: string;
-  embedded: boolean;
-}
+export type DatabaseInfo = Omit<Health['database'], 'connected'>;
 
 interface BuildInfo {
   version: string;
@@ -35,8 +30,8 @@ async function readBuildInfo(connection: mongoose.Connection): Promise<BuildInfo
  * no lock between them, so on FerretDB the pool is one connection: operations are serialised and
  * guarded updates stay atomic (SPEC section 8).
  */
-export async function connectDatabase(server: DatabaseServer, databaseName?: string): Promise<DatabaseInfo> {
-  const dbName = databaseName ?? databaseNameIn(server.uri) ?? defaultDatabaseName;
+export async function connectDatabase(server: DatabaseServer): Promise<DatabaseInfo> {
+  const dbName = databaseNameIn(server.uri) ?? defaultDatabaseName;
   const common = { dbName, serverSelectionTimeoutMS: 15_000, autoIndex: true, autoCreate: true };
   let isFerret = server.embedded === 'ferretdb';
   if (!server.embedded) {
@@ -53,15 +48,26 @@ export async function connectDatabase(server: DatabaseServer, databaseName?: str
   }
   await mongoose.connect(server.uri, { ...common, maxPoolSize: isFerret ? 1 : 20 });
   const buildInfo = await readBuildInfo(mongoose.connection);
+  const engine = buildInfo.ferretdbVersion !== undefined ? 'ferretdb' : 'mongodb';
+  const version = engine === 'ferretdb' ? (server.embeddedVersion ?? buildInfo.ferretdbVersion!) : buildInfo.version;
+  const storage = engine === 'ferretdb' && server.postgres ? { engine: 'postgresql' as const, version: server.postgres.version } : undefined;
   return {
-    engine: buildInfo.ferretdbVersion !== undefined ? 'ferretdb' : 'mongodb',
-    version:
-      buildInfo.ferretdbVersion !== undefined
-        ? (server.embeddedVersion ?? buildInfo.ferretdbVersion)
-        : buildInfo.version,
+    engine,
+    version,
+    ...(storage ? { storage } : {}),
+    summary: `${engine} ${version}${storage ? ` on ${storage.engine} ${storage.version}` : ''}`,
     compatibleWith: buildInfo.version,
     embedded: server.embedded !== undefined,
   };
+}
+
+/**
+ * Waits until every model's collection and declared indexes exist (mongoose builds them in the
+ * background after connecting), so that what depends on them — FerretDB's PostgreSQL indexes,
+ * unique-key errors in the first request — finds them.
+ */
+export async function declaredIndexesBuilt(): Promise<void> {
+  await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
 }
 
 export async function disconnectDatabase(): Promise<void> {

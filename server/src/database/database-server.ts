@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { forwardLines, freePort, isBeingStopped, stopProcess, waitForLine } from './child-processes';
 import { DatabaseStartError } from './database-start-error';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { ensureFerretDbBinary } from './ferretdb-binary';
 
 export type EngineChoice = 'mongod' | 'ferretdb';
@@ -16,8 +16,13 @@ export interface DatabaseServer {
   embedded: EngineChoice | undefined;
   /** For the embedded FerretDB, its release (the engine itself reports "unknown"). */
   embeddedVersion: string | undefined;
-  /** The embedded engine's process id, to check that it is gone after stop. */
-  pid: number | undefined;
+  /**
+   * The PostgreSQL the embedded FerretDB stores into, for what FerretDB cannot do itself: the
+   * indexes its pushed-down lookups need (ferretdb-postgres-indexes.ts).
+   */
+  postgres: Pick<EmbeddedPostgres, 'url' | 'version'> | undefined;
+  /** The processes the app started (the engine, and PostgreSQL under FerretDB), to check that they are gone after stop. */
+  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -37,7 +42,7 @@ export async function startDatabaseServer(
   log: Logger,
 ): Promise<DatabaseServer> {
   if (config.mongodbUri) {
-    return { uri: config.mongodbUri, embedded: undefined, embeddedVersion: undefined, pid: undefined, stop: async () => {} };
+    return { uri: config.mongodbUri, embedded: undefined, embeddedVersion: undefined, postgres: undefined, pids: [], stop: async () => {} };
   }
   const engine = chooseEngine(config.dbEngine);
   if (engine === 'mongod' && !mongodOnPath()) {
@@ -46,19 +51,51 @@ export async function startDatabaseServer(
   return engine === 'mongod' ? startMongod(config.dataDir, log) : startFerretDb(config.dataDir, log);
 }
 
+/**
+ * Before PostgreSQL, the embedded FerretDB kept its collections in SQLite files under
+ * `DATA_DIR/ferretdb`. They are never touched; the shop stops and says what to do with them.
+ */
+function refuseSqliteDataDir(dataDir: string): void {
+  const sqliteDir = path.join(dataDir, 'ferretdb');
+  if (!existsSync(sqliteDir) || !readdirSync(sqliteDir).some((name) => name.endsWith('.sqlite'))) return;
+  throw new DatabaseStartError(
+    `${sqliteDir} holds a database of an earlier MEAN Shop, whose embedded engine stored into SQLite; the engine is now PostgreSQL, and that folder is left as it is.\n` +
+      `  To start afresh with the demo shop, move or delete it: mv "${sqliteDir}" "${sqliteDir}.sqlite-backup"\n` +
+      '  Or set DATA_DIR to another folder.',
+  );
+}
+
+/** PostgreSQL first, then our FerretDB wrapper on it; stopped in the reverse order. */
 async function startFerretDb(dataDir: string, log: Logger): Promise<DatabaseServer> {
+  refuseSqliteDataDir(dataDir);
   const binary = await ensureFerretDbBinary(log);
-  const databaseDir = path.join(dataDir, 'ferretdb');
-  mkdirSync(databaseDir, { recursive: true });
-  // stdin stays open as a lifeline: the wrapper exits when it closes, so it never outlives us.
-  const child = spawn(binary, ['-data-dir', databaseDir, '-host', '127.0.0.1', '-log-level', 'error'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  forwardOutput(child, log, 'ferretdb');
-  const ready = await firstLine(child, 60_000);
-  const { uri, version } = JSON.parse(ready) as { uri: string; version: string };
-  log.info({ uri, version, dataDir: databaseDir }, 'embedded FerretDB started');
-  return { uri, embedded: 'ferretdb', embeddedVersion: version, pid: child.pid, stop: () => stopChild(child) };
+  const postgres = await startEmbeddedPostgres(dataDir, log);
+  try {
+    // stdin stays open as a lifeline: the wrapper exits when it closes, so it never outlives us,
+    // and then asks PostgreSQL to shut down too.
+    const child = spawn(binary, ['-postgresql-url', postgres.url, '-postgresql-pid', String(postgres.pid), '-host', '127.0.0.1', '-log-level', 'error'], {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const ready = waitForLine(child.stdout!, child, /^\{/, 60_000);
+    forwardOutput(child, log, 'ferretdb');
+    const { uri, version } = JSON.parse(await ready) as { uri: string; version: string };
+    log.info({ uri, version }, 'embedded FerretDB started');
+    return {
+      uri,
+      embedded: 'ferretdb',
+      embeddedVersion: version,
+      postgres: { url: postgres.url, version: postgres.version },
+      pids: [child.pid!, postgres.pid],
+      stop: async () => {
+        await stopProcess(child, 'SIGTERM');
+        await postgres.stop();
+      },
+    };
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
 }
 
 async function startMongod(dataDir: string, log: Logger): Promise<DatabaseServer> {
@@ -66,82 +103,29 @@ async function startMongod(dataDir: string, log: Logger): Promise<DatabaseServer
   mkdirSync(databaseDir, { recursive: true });
   const port = await freePort();
   const child = spawn('mongod', ['--dbpath', databaseDir, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet'], {
+    detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const waitingForLine = waitForOutput(child, /Waiting for connections/, 60_000);
+  const ready = waitForLine(child.stdout!, child, /Waiting for connections/, 60_000);
   forwardOutput(child, log, 'mongod', { stdout: false });
-  await waitingForLine;
+  await ready;
   const uri = `mongodb://127.0.0.1:${port}/`;
   log.info({ uri, dataDir: databaseDir }, 'embedded mongod started');
-  return { uri, embedded: 'mongod', embeddedVersion: undefined, pid: child.pid, stop: () => stopChild(child) };
+  return { uri, embedded: 'mongod', embeddedVersion: undefined, postgres: undefined, pids: [child.pid!], stop: () => stopProcess(child, 'SIGTERM') };
 }
 
 function forwardOutput(child: ChildProcess, log: Logger, name: string, streams = { stdout: true }): void {
   const childLog = log.child({ process: name });
-  if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => childLog.warn(line));
-  if (streams.stdout && child.stdout) {
+  forwardLines(child.stderr!, (line) => childLog.warn(line));
+  if (streams.stdout) {
     // The first stdout line is the ready signal; later lines are logged.
     let seenFirst = false;
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    forwardLines(child.stdout!, (line) => {
       if (seenFirst) childLog.info(line);
       seenFirst = true;
     });
   }
   child.on('exit', (code, signal) => {
-    if (!stopping.has(child)) childLog.error({ code, signal }, `${name} exited unexpectedly`);
-  });
-}
-
-function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return waitForOutput(child, /^\{/, timeoutMs);
-}
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new DatabaseStartError(`The embedded database did not start within ${timeoutMs / 1000}s`));
-    }, timeoutMs);
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (!pattern.test(line)) return;
-      clearTimeout(timer);
-      lines.close();
-      resolve(line);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new DatabaseStartError(`The embedded database exited during start-up with code ${code}; see the log above`));
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new DatabaseStartError(`The embedded database could not be started: ${error.message}`));
-    });
-  });
-}
-
-const stopping = new WeakSet<ChildProcess>();
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  stopping.add(child);
-  return new Promise((resolve) => {
-    const forceKill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(forceKill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    if (!isBeingStopped(child)) childLog.error({ code, signal }, `${name} exited unexpectedly`);
   });
 }

@@ -12,9 +12,13 @@ describe('GET /api/health', () => {
     expect(health.database.connected).toBeTrue();
     expect(health.database.engine).toBe(shop.shop.database.engine);
     expect(['mongodb', 'ferretdb']).toContain(health.database.engine);
-    if (health.database.engine === 'ferretdb') {
-      // Without MONGODB_URI the suite runs on the embedded FerretDB our Go wrapper reports.
-      expect(health.database.version).toMatch(/^v1\.24\.\d+$|^unknown$/);
+    if (health.database.engine === 'ferretdb' && !process.env['MONGODB_URI']) {
+      // Without MONGODB_URI the suite runs on the embedded FerretDB, which stores into its own PostgreSQL.
+      expect(health.database.version).toBe('v1.24.2');
+      expect(health.database.storage).toEqual({ engine: 'postgresql', version: jasmine.stringMatching(/^17\.\d+$/) });
+      expect(health.database.summary).toMatch(/^ferretdb v1\.24\.2 on postgresql 17\.\d+$/);
+    } else if (health.database.engine === 'ferretdb') {
+      expect(health.database.version).toMatch(/^v\d+\.\d+\.\d+$|^unknown$/);
     } else {
       expect(health.database.version).toMatch(/^\d+\.\d+\.\d+/);
     }

@@ -20,6 +20,18 @@ function bucket(name: 'media' | 'media_variants'): GridFSBucket {
   return new GridFSBucket(mongoose.connection.db!, { bucketName: name });
 }
 
+/**
+ * The indexes GridFS makes on a bucket's first upload, made at start instead, so that they are
+ * there before anything else looks at the database's indexes (ferretdb-postgres-indexes.ts).
+ */
+export async function ensureMediaIndexes(): Promise<void> {
+  const database = mongoose.connection.db!;
+  for (const name of ['media', 'media_variants'] as const) {
+    await database.collection(`${name}.files`).createIndex({ filename: 1, uploadDate: 1 });
+    await database.collection(`${name}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true });
+  }
+}
+
 function upload(bucketName: 'media' | 'media_variants', id: ObjectId, filename: string, bytes: Buffer, metadata: object): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     bucket(bucketName).openUploadStreamWithId(id, filename, { metadata }).on('finish', () => resolve()).on('error', reject).end(bytes);
