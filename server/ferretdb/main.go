@@ -3,6 +3,7 @@
 // PostgreSQL it stores into; see server/src/database/database-server.ts.
 //
 // Protocol with the parent process:
+//   - the PostgreSQL connection string comes in the environment variable FERRETDB_POSTGRESQL_URL;
 //   - once the listener accepts connections, one JSON line is printed on stdout:
 //     {"uri":"mongodb://127.0.0.1:PORT/","version":"v1.24.2"}
 //   - it exits on SIGINT/SIGTERM, and also when its stdin closes, so that it never outlives a parent
@@ -28,21 +29,25 @@ import (
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
 
-const ferretModulePath = "github.com/FerretDB/FerretDB"
+const (
+	ferretModulePath      = "github.com/FerretDB/FerretDB"
+	postgresqlURLVariable = "FERRETDB_POSTGRESQL_URL"
+)
 
 func main() {
-	postgresqlURL := flag.String("postgresql-url", "", "PostgreSQL connection string, e.g. postgres://user:password@127.0.0.1:5432/meanshop")
 	postmasterPID := flag.Int("postgresql-pid", 0, "process id of the PostgreSQL postmaster to stop if our parent dies; 0 for none")
 	host := flag.String("host", "127.0.0.1", "address to listen on")
 	port := flag.Int("port", 0, "port to listen on; 0 picks a free one")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
-	if *postgresqlURL == "" {
-		fmt.Fprintln(os.Stderr, "ferretdb: -postgresql-url is required")
+	// From the environment, not the command line, which every user of the machine can read.
+	postgresqlURL := os.Getenv(postgresqlURLVariable)
+	if postgresqlURL == "" {
+		fmt.Fprintf(os.Stderr, "ferretdb: %s is required, e.g. postgres://user:password@127.0.0.1:5432/meanshop\n", postgresqlURLVariable)
 		os.Exit(2)
 	}
-	if err := run(*postgresqlURL, *postmasterPID, *host, *port, *logLevel); err != nil {
+	if err := run(postgresqlURL, *postmasterPID, *host, *port, *logLevel); err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb:", err)
 		os.Exit(1)
 	}

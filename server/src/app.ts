@@ -16,12 +16,14 @@ import { registerAuthRoutes } from './accounts/auth.routes';
 import type { Authenticator } from './accounts/authenticator';
 import { registerOidcRoutes } from './accounts/oidc/oidc.routes';
 import { registerAdminCatalogRoutes } from './catalog/admin-catalog.routes';
+import type { CatalogSource } from './catalog/catalog-source';
 import { registerCatalogRoutes } from './catalog/catalog.routes';
 import { productSharePage, withShareTags, type ShareablePage } from './catalog/open-graph';
 import type { Config } from './config/config';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
 import { buildOpenApiDocument } from './docs/openapi';
+import type { ShopEvents } from './events/shop-events';
 import { registerHealthRoutes } from './health/health.routes';
 import { ApiRoutes } from './http/api-routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
@@ -35,6 +37,8 @@ export interface AppContext {
   appVersion: string;
   authenticator: Authenticator;
   accounts: AccountsContext;
+  catalog: CatalogSource;
+  events: ShopEvents;
   /** The built Angular app; tests point it elsewhere. */
   clientDir?: string;
 }
@@ -88,8 +92,8 @@ export function createApp(context: AppContext): Express {
   registerOidcRoutes(api, context.accounts);
   registerAccountRoutes(api, context.accounts);
   registerAdminUserRoutes(api, context.accounts);
-  registerCatalogRoutes(api);
-  registerAdminCatalogRoutes(api, context.accounts.io);
+  registerCatalogRoutes(api, context.catalog);
+  registerAdminCatalogRoutes(api, context);
   registerMediaRoutes(api);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
@@ -100,13 +104,13 @@ export function createApp(context: AppContext): Express {
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'MEAN Shop API' }));
   app.use('/api', api.router, apiNotFound);
 
-  serveAngularApp(app, context.clientDir ?? clientBuildDir, config.publicUrl);
+  serveAngularApp(app, context.clientDir ?? clientBuildDir, (slug) => productSharePage(context.catalog, slug, config.publicUrl));
   app.use(errorHandler);
   return app;
 }
 
 /** The built Angular app is served by the same process; every other path gets its index.html. */
-function serveAngularApp(app: Express, clientDir: string, publicUrl: string): void {
+function serveAngularApp(app: Express, clientDir: string, sharePageOf: (slug: string) => Promise<ShareablePage | undefined>): void {
   const indexHtmlPath = path.join(clientDir, 'index.html');
   // Hashed bundle names change with their content, so they can be cached for good.
   app.use(
@@ -130,6 +134,6 @@ function serveAngularApp(app: Express, clientDir: string, publicUrl: string): vo
     res.type('html').send(withShareTags(await readFile(indexHtmlPath, 'utf8'), page));
   };
   // Product pages carry their own title, description and preview tags for link sharing.
-  app.get('/products/:slug', async (req, res) => sendIndex(res, await productSharePage(String(req.params['slug']), publicUrl)));
+  app.get('/products/:slug', async (req, res) => sendIndex(res, await sharePageOf(String(req.params['slug']))));
   app.get('/{*path}', (_req, res) => sendIndex(res));
 }

@@ -8,17 +8,20 @@ import { Authenticator } from './accounts/authenticator';
 import { startTokenHousekeeping } from './accounts/housekeeping';
 import { Sessions } from './accounts/sessions.service';
 import { createApp } from './app';
-import { catalogIndex } from './catalog/catalog-index';
-import { chooseListingSource, currentAvailability } from './catalog/listing-sources';
+import { CatalogIndex } from './catalog/catalog-index';
+import { chooseCatalogSource, type CatalogSource } from './catalog/catalog-source';
+import { DatabaseCatalog } from './catalog/database-catalog';
+import { MemoryCatalog } from './catalog/memory-catalog';
 import type { Config } from './config/config';
 import mongoose from 'mongoose';
 import { connectDatabase, declaredIndexesBuilt, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer, type DatabaseServer } from './database/database-server';
 import { indexPushedDownFields } from './database/ferretdb-postgres-indexes';
 import { connectRedis } from './database/redis-client';
+import { ShopEvents } from './events/shop-events';
 import { ensureMediaIndexes } from './media/media.storage';
 import { Mailer } from './notifications/mailer';
-import { createSocketServer, type ShopSocketServer } from './realtime/socket-server';
+import { createSocketServer, pushShopEvents, type ShopSocketServer } from './realtime/socket-server';
 import { seedDemoData, type SeedSummary } from './seed/seed';
 
 export interface RunningShop {
@@ -26,6 +29,9 @@ export interface RunningShop {
   port: number;
   database: DatabaseInfo;
   seeded: SeedSummary | undefined;
+  /** Where the storefront's reads come from (catalog-source.ts). */
+  catalog: CatalogSource;
+  events: ShopEvents;
   io: ShopSocketServer;
   httpServer: Server;
   stop(): Promise<void>;
@@ -53,18 +59,17 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
   };
   try {
     const database = await connectDatabase(databaseServer);
-    // The catalogue index belongs to the database it was read from.
-    catalogIndex.invalidate();
-    const listingSource = chooseListingSource(config.catalogListing, database.engine);
-    log.debug({ listingSource }, 'catalogue listings source chosen');
     cleanups.push(disconnectDatabase);
     await declaredIndexesBuilt();
     await ensureMediaIndexes();
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, productCount: config.demoProducts }) : undefined;
     // After the seed: indexing a full table once is quicker than updating an index per insert.
     if (databaseServer.postgres) await indexPushedDownFields(databaseServer.postgres.url, mongoose.connection.name, log);
-    // Loaded while the rest starts, not on the first shopper's request (a large catalogue takes seconds).
-    if (listingSource === 'memory') catalogIndex.snapshot().catch((error: unknown) => log.warn({ err: error }, 'could not load the catalogue index'));
+
+    const events = new ShopEvents(log);
+    // Relayed before the catalogue is read, so that no other instance's change is missed in between.
+    if (config.redisUrl) cleanups.push(await events.relayThroughRedis(config.redisUrl));
+    const catalog = createCatalog(chooseCatalogSource(config.catalogListing, database.engine), events, log);
 
     const stopHousekeeping = startTokenHousekeeping(log);
     cleanups.push(async () => stopHousekeeping());
@@ -79,7 +84,8 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
       });
     }
     const httpServer = createServer();
-    const sockets = await createSocketServer(config, log, authenticator, currentAvailability);
+    const sockets = await createSocketServer(config, log, authenticator, (productIds) => catalog.availability(productIds));
+    pushShopEvents(events, sockets.io);
     cleanups.push(async () => {
       // socket.io disconnects its clients and stops the listener; open HTTP keep-alive
       // connections are then closed so that the server's close completes.
@@ -89,7 +95,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
       await closed;
     });
     const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, redis }, ...appOptions });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);
@@ -99,11 +105,20 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
-    return { url, port, database, seeded, io: sockets.io, httpServer, stop };
+    return { url, port, database, seeded, catalog, events, io: sockets.io, httpServer, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function createCatalog(source: CatalogSource['name'], events: ShopEvents, log: Logger): CatalogSource {
+  log.debug({ source }, 'catalogue reads source chosen');
+  if (source === 'database') return new DatabaseCatalog();
+  const index = new CatalogIndex(events, log);
+  // Read while the rest starts, not on the first shopper's request (a large catalogue takes seconds).
+  index.load().catch((error: unknown) => log.warn({ err: error }, 'could not load the catalogue index'));
+  return new MemoryCatalog(index, events);
 }
 
 function displayHost(host: string): string {

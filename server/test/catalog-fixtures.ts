@@ -1,14 +1,18 @@
 import { type Types } from 'mongoose';
-import { catalogIndex } from '../src/catalog/catalog-index';
 import { CategoryModel } from '../src/catalog/category.model';
 import { ProductModel } from '../src/catalog/product.model';
 import { searchTermsFor } from '../src/catalog/search-terms';
 import { slugify } from '../src/seed/seed';
+import type { TestShop } from './test-shop';
 
 let sequence = 0;
 
-export async function createCategory(name: string, parent?: { _id: Types.ObjectId }) {
-  return CategoryModel.create({ name, slug: slugify(name), parentId: parent?._id ?? null });
+// Fixtures write to the database directly, so they tell the shop what changed, as its services do.
+
+export async function createCategory(shop: TestShop, name: string, parent?: { _id: Types.ObjectId }) {
+  const category = await CategoryModel.create({ name, slug: slugify(name), parentId: parent?._id ?? null });
+  await shop.shop.events.publish('categories.changed', { productsChanged: false });
+  return category;
 }
 
 export interface ProductFixture {
@@ -25,7 +29,7 @@ export interface ProductFixture {
 }
 
 /** Inserts a product as the admin API would store it; only what a spec cares about must be given. */
-export async function createProduct(fixture: ProductFixture) {
+export async function createProduct(shop: TestShop, fixture: ProductFixture) {
   sequence += 1;
   const title = fixture.title ?? `Fixture product ${sequence}`;
   const createdAt = fixture.createdAt ?? new Date(Date.UTC(2026, 0, 1) + sequence * 60_000);
@@ -54,6 +58,6 @@ export async function createProduct(fixture: ProductFixture) {
     ],
     { timestamps: false },
   );
-  catalogIndex.invalidate();
+  await shop.shop.events.publish('product.changed', { productId: product!._id.toString() });
   return product!;
 }

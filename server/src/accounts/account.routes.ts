@@ -94,6 +94,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
     response: { status: 200, description: 'The updated profile', schema: profileSchema },
     handler: async ({ user, body }) => {
       await UserModel.updateOne({ _id: user._id }, { $set: { name: body.name } });
+      await context.events.publish('user.changed', { userId: user.id });
       return profileOf(user._id);
     },
   });
@@ -257,6 +258,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
           $unset: { passwordHash: 1 },
         },
       );
+      await context.events.publish('user.changed', { userId: user.id });
       await sessions.revokeAllForUser(user._id);
       sessions.clearCookie(res);
       context.io.in(rooms.user(user.id)).disconnectSockets(true);

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { RedisClient } from '../database/redis-client';
+import type { ShopEvents } from '../events/shop-events';
 import type { Mailer } from '../notifications/mailer';
 import type { ShopSocketServer } from '../realtime/socket-server';
 import type { Sessions } from './sessions.service';
@@ -10,6 +11,7 @@ export interface AccountsContext {
   sessions: Sessions;
   mailer: Mailer;
   io: ShopSocketServer;
+  events: ShopEvents;
   /** With REDIS_URL: rate-limit counts shared by every instance. */
   redis: RedisClient | undefined;
 }

@@ -55,6 +55,7 @@ export function registerAdminUserRoutes(api: ApiRoutes, context: AccountsContext
       const { matchedCount } = await UserModel.updateOne({ _id: params.userId, deletedAt: null }, { $set: body });
       const updated = matchedCount === 1 ? await UserModel.findById(params.userId).lean() : null;
       if (!updated) throw AppError.notFound('User');
+      await context.events.publish('user.changed', { userId: params.userId });
       if (body.disabled === true) {
         await context.sessions.revokeAllForUser(updated._id);
         context.io.in(rooms.user(updated._id.toString())).disconnectSockets(true);

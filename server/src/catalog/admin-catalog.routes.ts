@@ -13,11 +13,12 @@ import {
 import { trusted, Types } from 'mongoose';
 import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
+import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
-import { publishStockChanged, type ShopSocketServer } from '../realtime/socket-server';
 import { slugify } from '../seed/seed';
 import { createProduct, refreshSearchTermsIn, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
+import type { CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
 import { adjustStock } from './inventory.service';
@@ -28,7 +29,7 @@ const productIdParams = z.strictObject({ productId: objectIdSchema });
 const categoryIdParams = z.strictObject({ categoryId: objectIdSchema });
 const lowStockThreshold = 5;
 
-export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer): void {
+export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events }: { catalog: CatalogSource; events: ShopEvents }): void {
   const adminsOnly = { roles: ['admin'] } as const;
 
   api.add({
@@ -46,9 +47,9 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
       const [products, total, categories] = await Promise.all([
         ProductModel.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((query.page - 1) * query.limit).limit(query.limit).lean<ProductDocument[]>(),
         ProductModel.countDocuments(filter),
-        CategoryModel.find({}, { name: 1, slug: 1 }).lean(),
+        catalog.categories(),
       ]);
-      const refs = new Map(categories.map((category) => [category._id.toString(), { id: category._id.toString(), slug: category.slug, name: category.name }]));
+      const refs = new Map(categories.map((category) => [category.id, { id: category.id, slug: category.slug, name: category.name }]));
       return {
         items: products.map((product) => toAdminProduct(product, refs.get(product.categoryId.toString()) ?? { id: '', slug: 'uncategorised', name: 'Uncategorised' })),
         total,
@@ -63,7 +64,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
     body: adminProductInputSchema,
     response: { status: 201, description: 'The created product', schema: adminProductSchema },
     errors: [409],
-    handler: ({ body }) => createProduct(body),
+    handler: ({ body }) => createProduct(events, body),
   });
 
   api.add({
@@ -73,7 +74,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
     body: adminProductUpdateSchema,
     response: { status: 200, description: 'The updated product', schema: adminProductSchema },
     errors: [404, 409],
-    handler: ({ params, body }) => updateProduct(params.productId, body),
+    handler: ({ params, body }) => updateProduct(events, params.productId, body),
   });
 
   api.add({
@@ -82,7 +83,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
     params: productIdParams,
     response: { status: 200, description: 'What happened', schema: z.object({ result: z.enum(['archived', 'deleted']) }) },
     errors: [404],
-    handler: async ({ params }) => ({ result: await removeProduct(params.productId) }),
+    handler: async ({ params }) => ({ result: await removeProduct(events, params.productId) }),
   });
 
   api.add({
@@ -92,11 +93,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
     body: stockAdjustmentSchema,
     response: { status: 200, description: 'The new stock and availability', schema: z.object({ stock: z.number().int(), available: z.number().int() }) },
     errors: [404, 409],
-    handler: async ({ params, body, user }) => {
-      const result = await adjustStock(params.productId, body, user._id);
-      publishStockChanged(io, params.productId, result.available);
-      return result;
-    },
+    handler: ({ params, body, user }) => adjustStock(events, params.productId, body, user._id),
   });
 
   api.add({
@@ -110,6 +107,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
       }
       try {
         const category = await CategoryModel.create({ name: body.name, slug: body.slug ?? slugify(body.name), parentId: body.parentId, position: body.position });
+        await events.publish('categories.changed', { productsChanged: false });
         return { id: category._id.toString(), slug: category.slug, name: category.name, parentId: body.parentId, productCount: 0 };
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new AppError(409, 'conflict', 'Another category already uses this slug', [{ path: 'body.slug', message: 'is taken' }]);
@@ -136,8 +134,9 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
         if (isDuplicateKeyError(error)) throw new AppError(409, 'conflict', 'Another category already uses this slug', [{ path: 'body.slug', message: 'is taken' }]);
         throw error;
       }
-      if (renamed) await refreshSearchTermsIn(category._id);
-      const listed = (await listCategories()).find((candidate) => candidate.id === params.categoryId)!;
+      await events.publish('categories.changed', { productsChanged: false });
+      if (renamed) await refreshSearchTermsIn(events, category._id);
+      const listed = (await listCategories(catalog)).find((candidate) => candidate.id === params.categoryId)!;
       return listed;
     },
   });
@@ -153,6 +152,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
       if (await CategoryModel.exists({ parentId: params.categoryId })) throw AppError.conflict('Move or delete its sub-categories first');
       if (await ProductModel.exists({ categoryPath: params.categoryId })) throw AppError.conflict('Move its products to another category first');
       await CategoryModel.deleteOne({ _id: params.categoryId });
+      await events.publish('categories.changed', { productsChanged: false });
       return undefined;
     },
   });
@@ -160,6 +160,6 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, io: ShopSocketServer)
   api.add({
     method: 'get', path: '/admin/categories', tag: 'Admin catalogue', summary: 'All categories with their active product counts', auth: adminsOnly,
     response: { status: 200, description: 'Categories', schema: z.array(categorySchema) },
-    handler: () => listCategories(),
+    handler: () => listCategories(catalog),
   });
 }

@@ -3,10 +3,10 @@ import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { UserModel } from '../accounts/user.model';
 import { isDuplicateKeyError } from '../database/errors';
+import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import { findImage } from '../media/media.storage';
 import { slugify } from '../seed/seed';
-import { catalogIndex } from './catalog-index';
 import { CategoryModel } from './category.model';
 import { ProductModel, type ProductDocument } from './product.model';
 import { toProductSummary } from './products.service';
@@ -75,7 +75,7 @@ async function freeSlugFor(title: string): Promise<string> {
   }
 }
 
-export async function createProduct(input: AdminProductInput): Promise<AdminProduct> {
+export async function createProduct(events: ShopEvents, input: AdminProductInput): Promise<AdminProduct> {
   const path = await categoryPathOf(input.categoryId);
   await assertImagesExist(input.images);
   await assertSeller(input.sellerId);
@@ -99,12 +99,12 @@ export async function createProduct(input: AdminProductInput): Promise<AdminProd
       searchTerms: searchTermsOf(input, path.map((category) => category.name)),
     }),
   );
-  catalogIndex.invalidate();
+  await events.publish('product.changed', { productId: product._id.toString() });
   const leaf = path.at(-1)!;
   return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });
 }
 
-export async function updateProduct(productId: string, changes: AdminProductUpdate): Promise<AdminProduct> {
+export async function updateProduct(events: ShopEvents, productId: string, changes: AdminProductUpdate): Promise<AdminProduct> {
   const product = await ProductModel.findById(productId);
   if (!product) throw AppError.notFound('Product');
   const path = await categoryPathOf(changes.categoryId ?? product.categoryId.toString());
@@ -125,31 +125,31 @@ export async function updateProduct(productId: string, changes: AdminProductUpda
   product.set('searchTerms', searchTermsOf(product, path.map((category) => category.name)));
   // Stock fields are left alone here: saving only the changed paths cannot undo a concurrent reservation.
   await saveWithUniqueSlug(() => product.save());
-  catalogIndex.invalidate();
+  await events.publish('product.changed', { productId });
   const leaf = path.at(-1)!;
   return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });
 }
 
 /** A product that was ever sold is archived, never deleted, so old orders keep their reference. */
-export async function removeProduct(productId: string): Promise<'archived' | 'deleted'> {
+export async function removeProduct(events: ShopEvents, productId: string): Promise<'archived' | 'deleted'> {
   const product = await ProductModel.findById(productId, { soldCount: 1 }).lean();
   if (!product) throw AppError.notFound('Product');
   if (product.soldCount > 0) {
     await ProductModel.updateOne({ _id: productId }, { $set: { status: 'archived' } });
-    catalogIndex.invalidate();
+    await events.publish('product.changed', { productId });
     return 'archived';
   }
   await ProductModel.deleteOne({ _id: productId, soldCount: 0 });
-  catalogIndex.invalidate();
+  await events.publish('product.changed', { productId });
   return 'deleted';
 }
 
 /** After a category is renamed, its products' search terms carry the new name. */
-export async function refreshSearchTermsIn(categoryId: Types.ObjectId): Promise<void> {
+export async function refreshSearchTermsIn(events: ShopEvents, categoryId: Types.ObjectId): Promise<void> {
   const products = await ProductModel.find({ categoryPath: categoryId }, { title: 1, description: 1, attributes: 1, categoryId: 1 }).lean();
   for (const product of products) {
     const path = await categoryPathOf(product.categoryId.toString());
     await ProductModel.updateOne({ _id: product._id }, { $set: { searchTerms: searchTermsOf(product, path.map((category) => category.name)) } });
   }
-  catalogIndex.invalidate();
+  await events.publish('categories.changed', { productsChanged: true });
 }

@@ -1,14 +1,30 @@
 import type { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import type { ShopEvents } from '../events/shop-events';
 import { ProductModel, type ProductDocument } from './product.model';
 
-/** The stored fields a listing shows: everything of the shopper view. */
+/** The stored fields a shopper sees of a product: a listing's card, and its page. */
 export type ListedProduct = Pick<
   ProductDocument,
-  '_id' | 'slug' | 'title' | 'description' | 'categoryId' | 'price' | 'compareAtPrice' | 'images' | 'available' | 'sellerId' | 'createdAt' | 'soldCount' | 'searchTerms'
+  | '_id'
+  | 'slug'
+  | 'title'
+  | 'description'
+  | 'categoryId'
+  | 'categoryPath'
+  | 'attributes'
+  | 'price'
+  | 'compareAtPrice'
+  | 'images'
+  | 'available'
+  | 'sellerId'
+  | 'createdAt'
+  | 'soldCount'
+  | 'searchTerms'
 >;
 
-/** What a listing reads of a product: everything but what only the product page and admins need. */
-export const listedProductProjection = { attributes: 0, stock: 0, reserved: 0 } as const;
+/** Everything but what only admins see: stock on hand and reservations. */
+const shopperFieldsProjection = { stock: 0, reserved: 0 } as const;
 
 /** One active product: what listings filter, count and sort on, and what they show. */
 export interface IndexedProduct {
@@ -24,75 +40,157 @@ export interface IndexedProduct {
   product: ListedProduct;
 }
 
-/** Changes made by other instances show within about this time; this instance's own show at once. */
-const maxAgeMs = 10_000;
+function toEntry(product: ListedProduct): IndexedProduct {
+  return {
+    _id: product._id,
+    categoryId: product.categoryId.toString(),
+    sellerId: product.sellerId ? product.sellerId.toString() : null,
+    price: product.price.amount,
+    available: product.available,
+    soldCount: product.soldCount,
+    createdAt: product.createdAt.getTime(),
+    title: product.title,
+    searchTerms: product.searchTerms,
+    product,
+  };
+}
+
+/** The active catalogue by id and by slug. */
+class Entries {
+  readonly byId = new Map<string, IndexedProduct>();
+  private readonly idBySlug = new Map<string, string>();
+  private list: IndexedProduct[] | undefined;
+
+  constructor(products: ListedProduct[]) {
+    for (const product of products) this.put(product);
+  }
+
+  all(): readonly IndexedProduct[] {
+    this.list ??= [...this.byId.values()];
+    return this.list;
+  }
+
+  bySlug(slug: string): IndexedProduct | undefined {
+    const id = this.idBySlug.get(slug);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  put(product: ListedProduct): void {
+    this.remove(product._id.toString());
+    const entry = toEntry(product);
+    this.byId.set(product._id.toString(), entry);
+    this.idBySlug.set(product.slug, product._id.toString());
+    this.list = undefined;
+  }
+
+  remove(productId: string): void {
+    const entry = this.byId.get(productId);
+    if (!entry) return;
+    this.byId.delete(productId);
+    this.idBySlug.delete(entry.product.slug);
+    this.list = undefined;
+  }
+
+  setAvailable(productId: string, available: number): void {
+    const entry = this.byId.get(productId);
+    if (!entry) return;
+    // Replaced, not mutated: a listing being answered keeps the values it started with.
+    this.byId.set(productId, { ...entry, available, product: { ...entry.product, available } });
+    this.list = undefined;
+  }
+}
+
+type Change = (entries: Entries) => void;
 
 /**
- * The active catalogue's listing fields, kept in memory. On FerretDB v1 every filtered, sorted or
- * grouped query decodes every product document (about a third of a millisecond each), and even a
- * lookup by _id walks the table, so a listing with facets cost several full scans. From this index
- * it costs one scan every few seconds. Product writes in this instance invalidate it, and stock
- * changes patch it in place.
+ * The active catalogue, in memory. On FerretDB v1 every listing needs ranges, sorts and counts
+ * that it evaluates by reading every product, so listings, product pages and the availability a
+ * socket asks for are answered from here instead, and the one database connection stays free.
+ *
+ * It is read once, at start, and then kept true by the shop's events, from this instance and,
+ * through Redis, from the others: a stock change is patched in place, a changed product is read
+ * again by id (an indexed lookup), and a renamed category, which changes many products' search
+ * terms, reloads it in the background while the old copy keeps answering. A change that arrives
+ * while a load is under way is applied to what the load returns too, so it is never lost.
  */
-class CatalogIndex {
-  private entries: IndexedProduct[] | undefined;
-  private loadedAt = 0;
-  private loading: Promise<IndexedProduct[]> | undefined;
-  private generation = 0;
+export class CatalogIndex {
+  private entries: Entries | undefined;
+  private loading: Promise<Entries> | undefined;
+  private changesDuringLoad: Change[] | undefined;
+  /** A bulk change arrived during a load that may have read before it: read once more after. */
+  private reloadAgain = false;
 
+  constructor(events: ShopEvents, private readonly log: Logger) {
+    events.on('stock.changed', ({ productId, available }) => this.apply((entries) => entries.setAvailable(productId, available)));
+    events.on('product.changed', ({ productId }) => this.reread(productId));
+    events.on('categories.changed', ({ productsChanged }) => {
+      if (productsChanged) this.reloadInBackground();
+    });
+  }
+
+  /** Every active product. */
   async snapshot(): Promise<readonly IndexedProduct[]> {
-    if (!this.entries) return this.reload();
-    if (Date.now() - this.loadedAt >= maxAgeMs) {
-      // Other instances' changes are picked up in the background, so no shopper waits for the scan.
-      // A failed reload leaves the old entries; the next request past the age tries again.
-      this.reload().catch(() => undefined);
+    return (await this.current()).all();
+  }
+
+  async findById(productId: string): Promise<IndexedProduct | undefined> {
+    return (await this.current()).byId.get(productId);
+  }
+
+  async findBySlug(slug: string): Promise<IndexedProduct | undefined> {
+    return (await this.current()).bySlug(slug);
+  }
+
+  /** Reads the catalogue now (at start, so no shopper waits for it). */
+  async load(): Promise<void> {
+    await this.reload();
+  }
+
+  private async current(): Promise<Entries> {
+    return this.entries ?? (await this.reload());
+  }
+
+  private apply(change: Change): void {
+    if (this.entries) change(this.entries);
+    this.changesDuringLoad?.push(change);
+  }
+
+  private async reread(productId: string): Promise<void> {
+    if (!this.entries && !this.loading) return;
+    const product = await ProductModel.findOne({ _id: productId, status: 'active' }, shopperFieldsProjection).lean<ListedProduct>();
+    this.apply((entries) => (product ? entries.put(product) : entries.remove(productId)));
+  }
+
+  private reloadInBackground(): void {
+    if (!this.entries && !this.loading) return;
+    if (this.loading) {
+      this.reloadAgain = true;
+      return;
     }
-    return this.entries;
+    this.reload().catch((error: unknown) => this.log.warn({ err: error }, 'could not reload the catalogue index; the previous copy keeps answering'));
   }
 
-  /** Called after any write that changes what a listing shows. */
-  invalidate(): void {
-    this.generation += 1;
-    this.entries = undefined;
-  }
-
-  /** A stock change needs no reload: the listing's availability is corrected where it stands. */
-  updateAvailable(productId: string, available: number): void {
-    const entry = this.entries?.find((candidate) => candidate._id.toString() === productId);
-    if (!entry) return;
-    entry.available = available;
-    entry.product = { ...entry.product, available };
-  }
-
-  private reload(): Promise<IndexedProduct[]> {
-    this.loading ??= this.load().finally(() => {
+  private reload(): Promise<Entries> {
+    this.loading ??= this.read().finally(() => {
       this.loading = undefined;
+      if (this.reloadAgain) {
+        this.reloadAgain = false;
+        this.reloadInBackground();
+      }
     });
     return this.loading;
   }
 
-  private async load(): Promise<IndexedProduct[]> {
-    const generation = this.generation;
-    const products = await ProductModel.find({ status: 'active' }, listedProductProjection).lean<ListedProduct[]>();
-    const entries = products.map((product) => ({
-      _id: product._id,
-      categoryId: product.categoryId.toString(),
-      sellerId: product.sellerId ? product.sellerId.toString() : null,
-      price: product.price.amount,
-      available: product.available,
-      soldCount: product.soldCount,
-      createdAt: product.createdAt.getTime(),
-      title: product.title,
-      searchTerms: product.searchTerms,
-      product,
-    }));
-    // A write during the load may be missing from it: keep it only if nothing was invalidated meanwhile.
-    if (generation === this.generation) {
-      this.entries = entries;
-      this.loadedAt = Date.now();
+  private async read(): Promise<Entries> {
+    const changes: Change[] = [];
+    this.changesDuringLoad = changes;
+    try {
+      const loaded = new Entries(await ProductModel.find({ status: 'active' }, shopperFieldsProjection).lean<ListedProduct[]>());
+      for (const change of changes) change(loaded);
+      this.entries = loaded;
+      return loaded;
+    } finally {
+      this.changesDuringLoad = undefined;
     }
-    return entries;
   }
 }
-
-export const catalogIndex = new CatalogIndex();

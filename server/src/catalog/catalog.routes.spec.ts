@@ -31,17 +31,17 @@ for (const listingSource of ['memory', 'database'] as const) describe(`Catalogue
   let seller: { _id: Types.ObjectId };
 
   beforeAll(async () => {
-    electronics = await createCategory('Electronics');
-    audio = await createCategory('Audio', electronics);
-    books = await createCategory('Books');
-    await createProduct({ title: 'Cheap speaker', category: audio, price: 1999, stock: 5, soldCount: 50 });
-    await createProduct({ title: 'Premium headphones', category: audio, price: 29_999, compareAtPrice: 34_999, stock: 2, reserved: 2, soldCount: 90 });
+    electronics = await createCategory(shop, 'Electronics');
+    audio = await createCategory(shop, 'Audio', electronics);
+    books = await createCategory(shop, 'Books');
+    await createProduct(shop, { title: 'Cheap speaker', category: audio, price: 1999, stock: 5, soldCount: 50 });
+    await createProduct(shop, { title: 'Premium headphones', category: audio, price: 29_999, compareAtPrice: 34_999, stock: 2, reserved: 2, soldCount: 90 });
     seller = await UserModel.create({ email: 'sam@seller.test', name: 'Sam Seller', role: 'seller', passwordHash: 'not-used' });
-    await createProduct({ title: 'Laptop stand', category: electronics, price: 4999, stock: 0, soldCount: 10, sellerId: seller._id });
-    await createProduct({ title: 'A novel', category: books, price: 1299, stock: 30, soldCount: 70 });
-    await createProduct({ title: 'A cookbook', category: books, price: 2499, stock: 12, soldCount: 5 });
-    await createProduct({ title: 'Secret draft', category: books, price: 100, status: 'draft' });
-    await createProduct({ title: 'Old archived thing', category: audio, price: 100, status: 'archived' });
+    await createProduct(shop, { title: 'Laptop stand', category: electronics, price: 4999, stock: 0, soldCount: 10, sellerId: seller._id });
+    await createProduct(shop, { title: 'A novel', category: books, price: 1299, stock: 30, soldCount: 70 });
+    await createProduct(shop, { title: 'A cookbook', category: books, price: 2499, stock: 12, soldCount: 5 });
+    await createProduct(shop, { title: 'Secret draft', category: books, price: 100, status: 'draft' });
+    await createProduct(shop, { title: 'Old archived thing', category: audio, price: 100, status: 'archived' });
   });
 
   it('lists only active products, with the total and the paging it used', async () => {

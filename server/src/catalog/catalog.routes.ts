@@ -1,12 +1,13 @@
 import { categorySchema, productDetailSchema, productListQuerySchema, productListSchema, productSummarySchema } from '@shared/catalog/product';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes';
+import type { CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { getProduct, listProducts, relatedProducts } from './products.service';
 
 const idOrSlugParams = z.strictObject({ idOrSlug: z.string().min(1).max(220).regex(/^[A-Za-z0-9-]+$/) });
 
-export function registerCatalogRoutes(api: ApiRoutes): void {
+export function registerCatalogRoutes(api: ApiRoutes, catalog: CatalogSource): void {
   api.add({
     method: 'get',
     path: '/products',
@@ -15,7 +16,7 @@ export function registerCatalogRoutes(api: ApiRoutes): void {
     description: 'Prices are in minor units. Unknown parameters are refused with 400.',
     query: productListQuerySchema,
     response: { status: 200, description: 'One page of products with facet counts', schema: productListSchema },
-    handler: ({ query }) => listProducts(query),
+    handler: ({ query }) => listProducts(catalog, query),
   });
 
   api.add({
@@ -26,7 +27,7 @@ export function registerCatalogRoutes(api: ApiRoutes): void {
     params: idOrSlugParams,
     response: { status: 200, description: 'The product with its attributes, breadcrumbs and seller', schema: productDetailSchema },
     errors: [404],
-    handler: ({ params }) => getProduct(params.idOrSlug),
+    handler: ({ params }) => getProduct(catalog, params.idOrSlug),
   });
 
   api.add({
@@ -37,7 +38,7 @@ export function registerCatalogRoutes(api: ApiRoutes): void {
     params: idOrSlugParams,
     response: { status: 200, description: 'Related products', schema: z.array(productSummarySchema) },
     errors: [404],
-    handler: ({ params }) => relatedProducts(params.idOrSlug),
+    handler: ({ params }) => relatedProducts(catalog, params.idOrSlug),
   });
 
   api.add({
@@ -46,6 +47,6 @@ export function registerCatalogRoutes(api: ApiRoutes): void {
     tag: 'Catalogue',
     summary: 'All categories with their number of active products',
     response: { status: 200, description: 'Categories in display order', schema: z.array(categorySchema) },
-    handler: () => listCategories(),
+    handler: () => listCategories(catalog),
   });
 }

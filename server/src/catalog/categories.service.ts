@@ -1,21 +1,17 @@
 import type { Category } from '@shared/catalog/product';
-import { CategoryModel } from './category.model';
-import { countActiveProductsByCategory } from './listing-sources';
+import type { CatalogSource } from './catalog-source';
 import { rollUpCategoryCounts } from './product-facets';
 
 /** All categories with how many active products each holds, its sub-categories included. */
-export async function listCategories(): Promise<Category[]> {
-  const [categories, ownCounts] = await Promise.all([
-    CategoryModel.find({}, { name: 1, slug: 1, parentId: 1, position: 1 }).sort({ position: 1, name: 1 }).lean(),
-    countActiveProductsByCategory(),
-  ]);
-  const parents = new Map(categories.map((category) => [category._id.toString(), category.parentId?.toString() ?? null]));
+export async function listCategories(catalog: CatalogSource): Promise<Category[]> {
+  const [categories, ownCounts] = await Promise.all([catalog.categories(), catalog.countActiveByCategory()]);
+  const parents = new Map(categories.map((category) => [category.id, category.parentId]));
   const counts = rollUpCategoryCounts(ownCounts, (id) => parents.get(id));
   return categories.map((category) => ({
-    id: category._id.toString(),
+    id: category.id,
     slug: category.slug,
     name: category.name,
-    parentId: category.parentId ? category.parentId.toString() : null,
-    productCount: counts.get(category._id.toString()) ?? 0,
+    parentId: category.parentId,
+    productCount: counts.get(category.id) ?? 0,
   }));
 }

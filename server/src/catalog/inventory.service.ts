@@ -1,7 +1,7 @@
 import type { StockAdjustment } from '@shared/catalog/product';
 import { trusted, type Types } from 'mongoose';
+import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
-import { catalogIndex } from './catalog-index';
 import { ProductModel } from './product.model';
 import { StockMovementModel } from './stock-movement.model';
 
@@ -13,13 +13,13 @@ interface StockLevels {
 }
 
 /**
- * Applies an admin's stock adjustment with guarded updates, never read-then-write (SPEC section 5).
- * Returns the new levels, which the caller pushes to watchers.
+ * Applies an admin's stock adjustment with guarded updates, never read-then-write (SPEC section 5),
+ * and publishes the new availability (pushed to watchers, patched into the catalogue index).
  */
-export async function adjustStock(productId: string, adjustment: StockAdjustment, byUserId: Types.ObjectId): Promise<StockLevels> {
+export async function adjustStock(events: ShopEvents, productId: string, adjustment: StockAdjustment, byUserId: Types.ObjectId): Promise<StockLevels> {
   const result = 'add' in adjustment ? await addStock(productId, adjustment.add) : await setStock(productId, adjustment.set);
   if (result.change !== 0) {
-    catalogIndex.updateAvailable(productId, result.available);
+    await events.publish('stock.changed', { productId, available: result.available });
     await StockMovementModel.create({ productId, change: result.change, stockAfter: result.stock, reason: adjustment.reason, byUserId });
   }
   return { stock: result.stock, available: result.available };

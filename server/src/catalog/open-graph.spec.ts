@@ -18,9 +18,10 @@ describe('Shared product links', () => {
   }
 
   it('serve the product page with its title, description, image and price for previews', async () => {
-    const category = await createCategory('Lamps');
-    const product = await createProduct({ title: 'Brass "Desk" Lamp <Classic>', category, price: 8999 });
+    const category = await createCategory(shop, 'Lamps');
+    const product = await createProduct(shop, { title: 'Brass "Desk" Lamp <Classic>', category, price: 8999 });
     await product.updateOne({ $set: { images: [product._id] } });
+    await shop.shop.events.publish('product.changed', { productId: product._id.toString() });
     const response = await shop.request(`/products/${product.slug}`);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -37,8 +38,8 @@ describe('Shared product links', () => {
   });
 
   it('serve the plain app for unknown or hidden products, which the app then shows as not found', async () => {
-    const category = await createCategory('Drafts');
-    const draft = await createProduct({ title: 'Unreleased Thing', category, status: 'draft' });
+    const category = await createCategory(shop, 'Drafts');
+    const draft = await createProduct(shop, { title: 'Unreleased Thing', category, status: 'draft' });
     for (const slug of ['no-such-product', draft.slug, 'BAD%20slug']) {
       const response = await shop.request(`/products/${slug}`);
       expect(response.status).withContext(slug).toBe(200);

@@ -1,5 +1,5 @@
 import { minorUnitExponent } from '@shared/money';
-import { ProductModel } from './product.model';
+import type { CatalogSource } from './catalog-source';
 
 export interface ShareablePage {
   title: string;
@@ -49,9 +49,9 @@ export function withShareTags(indexHtml: string, page: ShareablePage): string {
 }
 
 /** The share tags of an active product's page, or undefined when there is no such product. */
-export async function productSharePage(slug: string, publicUrl: string): Promise<ShareablePage | undefined> {
+export async function productSharePage(catalog: CatalogSource, slug: string, publicUrl: string): Promise<ShareablePage | undefined> {
   if (!/^[a-z0-9-]{1,220}$/.test(slug)) return undefined;
-  const product = await ProductModel.findOne({ slug, status: 'active' }, { title: 1, description: 1, images: 1, price: 1 }).lean();
+  const product = await catalog.activeProduct(slug);
   if (!product) return undefined;
   const [image] = product.images;
   return {

@@ -1,14 +1,11 @@
 import type { CategoryRef, ProductDetail, ProductList, ProductSummary, productListQuerySchema } from '@shared/catalog/product';
-import { trusted, Types } from 'mongoose';
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
-import { UserModel } from '../accounts/user.model';
-import { CategoryModel } from './category.model';
-import { type ListedProduct } from './catalog-index';
-import { bestSellersIn, listFromChosenSource } from './listing-sources';
+import type { ListedProduct } from './catalog-index';
+import type { CatalogSource, CategoryRecord } from './catalog-source';
 import { presentFacets, type FacetCategory, type FacetFilters } from './product-facets';
+import type { ProductDocument } from './product.model';
 import { searchWords } from './search-terms';
-import { ProductModel, type ProductDocument } from './product.model';
 
 type ProductListFilters = z.output<typeof productListQuerySchema>;
 
@@ -35,14 +32,8 @@ export function toProductSummary(product: ProductFields, category: CategoryRef):
   };
 }
 
-async function loadFacetCategories(): Promise<Map<string, FacetCategory>> {
-  const categories = await CategoryModel.find({}, { name: 1, slug: 1, parentId: 1 }).lean();
-  return new Map(
-    categories.map((category) => [
-      category._id.toString(),
-      { id: category._id.toString(), slug: category.slug, name: category.name, parentId: category.parentId?.toString() ?? null },
-    ]),
-  );
+async function facetCategories(catalog: CatalogSource): Promise<Map<string, FacetCategory>> {
+  return new Map((await catalog.categories()).map((category: CategoryRecord) => [category.id, category]));
 }
 
 /** An id no document has: an unknown category slug selects nothing rather than everything. */
@@ -70,17 +61,10 @@ function categoryAndDescendants(slug: string, categories: Map<string, FacetCateg
   return withDescendants(chosen?.id ?? noCategoryId, categories);
 }
 
-async function sellerNames(sellerIds: Iterable<string | null>): Promise<Map<string, string>> {
-  const ids = [...sellerIds].filter((id): id is string => id !== null);
-  if (ids.length === 0) return new Map();
-  const sellers = await UserModel.find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { name: 1 }).lean();
-  return new Map(sellers.map((seller) => [seller._id.toString(), seller.name]));
-}
-
 export const shopSellerName = 'MEAN Shop';
 
-export async function listProducts(query: ProductListFilters): Promise<ProductList> {
-  const categories = await loadFacetCategories();
+export async function listProducts(catalog: CatalogSource, query: ProductListFilters): Promise<ProductList> {
+  const categories = await facetCategories(catalog);
   const filters: FacetFilters = {
     ...(query.category ? { categoryIds: categoryAndDescendants(query.category, categories) } : {}),
     ...(query.seller ? { sellerId: query.seller === 'shop' ? null : query.seller } : {}),
@@ -88,19 +72,20 @@ export async function listProducts(query: ProductListFilters): Promise<ProductLi
     ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
     ...(query.inStock ? { inStock: true } : {}),
   };
-  const { products, total, counts } = await listFromChosenSource({
+  const { products, total, counts } = await catalog.list({
     words: searchWords(query.q),
     filters,
     sort: query.sort,
     skip: (query.page - 1) * query.limit,
     limit: query.limit,
   });
+  const sellerIds = [...counts.bySeller.keys()].filter((id): id is string => id !== null);
   return {
     items: products.map((product) => toProductSummary(product, categoryRef(categories.get(product.categoryId.toString())))),
     total,
     page: query.page,
     limit: query.limit,
-    facets: presentFacets(counts, categories, await sellerNames(counts.bySeller.keys()), shopSellerName),
+    facets: presentFacets(counts, categories, await catalog.sellerNames(sellerIds), shopSellerName),
   };
 }
 
@@ -110,21 +95,17 @@ function categoryRef(category: FacetCategory | undefined): CategoryRef {
   return category ? { id: category.id, slug: category.slug, name: category.name } : unknownCategory;
 }
 
-type DetailFields = ProductFields & Pick<ProductDocument, 'attributes' | 'categoryPath'>;
-
-async function findActiveProduct(idOrSlug: string): Promise<DetailFields> {
-  const byId = /^[a-f0-9]{24}$/i.test(idOrSlug);
-  const product = await ProductModel.findOne(byId ? { _id: idOrSlug, status: 'active' } : { slug: idOrSlug.toLowerCase(), status: 'active' }).lean<DetailFields>();
+/** An active product by id or slug (slugs are stored in lower case), or 404. */
+export async function findActiveProduct(catalog: CatalogSource, idOrSlug: string): Promise<ListedProduct> {
+  const product = await catalog.activeProduct(idOrSlug.toLowerCase());
   if (!product) throw AppError.notFound('Product');
   return product;
 }
 
-export async function getProduct(idOrSlug: string): Promise<ProductDetail> {
-  const product = await findActiveProduct(idOrSlug);
-  const [categories, seller] = await Promise.all([
-    loadFacetCategories(),
-    product.sellerId ? UserModel.findById(product.sellerId, { name: 1 }).lean() : Promise.resolve(null),
-  ]);
+export async function getProduct(catalog: CatalogSource, idOrSlug: string): Promise<ProductDetail> {
+  const product = await findActiveProduct(catalog, idOrSlug);
+  const sellerId = product.sellerId?.toString();
+  const [categories, sellerNames] = await Promise.all([facetCategories(catalog), catalog.sellerNames(sellerId ? [sellerId] : [])]);
   return {
     ...toProductSummary(product, categoryRef(categories.get(product.categoryId.toString()))),
     attributes: product.attributes.map(({ name, value }) => ({ name, value })),
@@ -132,22 +113,22 @@ export async function getProduct(idOrSlug: string): Promise<ProductDetail> {
       const category = categories.get(id.toString());
       return category ? [categoryRef(category)] : [];
     }),
-    seller: product.sellerId ? { id: product.sellerId.toString(), name: seller?.name ?? 'Marketplace seller' } : { id: 'shop', name: shopSellerName },
+    seller: sellerId ? { id: sellerId, name: sellerNames.get(sellerId) ?? 'Marketplace seller' } : { id: 'shop', name: shopSellerName },
   };
 }
 
 /**
  * Up to `limit` other active products: from the same category first, then from its parent's and
- * so on up, best-selling first; from the same source as listings.
+ * so on up, best-selling first.
  */
-export async function relatedProducts(idOrSlug: string, limit = 8): Promise<ProductSummary[]> {
-  const [product, categories] = await Promise.all([findActiveProduct(idOrSlug), loadFacetCategories()]);
+export async function relatedProducts(catalog: CatalogSource, idOrSlug: string, limit = 8): Promise<ProductSummary[]> {
+  const [product, categories] = await Promise.all([findActiveProduct(catalog, idOrSlug), facetCategories(catalog)]);
   const related: ListedProduct[] = [];
   const excluded = new Set([product._id.toString()]);
   const scopes = [product.categoryId, ...[...product.categoryPath].reverse().slice(1)];
   for (const scope of scopes) {
     if (related.length >= limit) break;
-    const found = await bestSellersIn(withDescendants(scope.toString(), categories), excluded, limit - related.length);
+    const found = await catalog.bestSellersIn(withDescendants(scope.toString(), categories), excluded, limit - related.length);
     for (const candidate of found) excluded.add(candidate._id.toString());
     related.push(...found);
   }

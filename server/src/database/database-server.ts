@@ -73,7 +73,9 @@ async function startFerretDb(dataDir: string, log: Logger): Promise<DatabaseServ
   try {
     // stdin stays open as a lifeline: the wrapper exits when it closes, so it never outlives us,
     // and then asks PostgreSQL to shut down too.
-    const child = spawn(binary, ['-postgresql-url', postgres.url, '-postgresql-pid', String(postgres.pid), '-host', '127.0.0.1', '-log-level', 'error'], {
+    const child = spawn(binary, ['-postgresql-pid', String(postgres.pid), '-host', '127.0.0.1', '-log-level', 'error'], {
+      // The password stays out of the command line, which every user of the machine can read.
+      env: { ...process.env, FERRETDB_POSTGRESQL_URL: postgres.url },
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -8,7 +8,6 @@ import { createLogger } from '../config/logger';
 import { bearer, signInAs } from '../../test/accounts-helpers';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
-import { currentAvailability } from '../catalog/listing-sources';
 import { createSocketServer, type SocketServerHandle } from './socket-server';
 
 /** Redis runs on every machine of this project, CI's included (see the README's requirements). */
@@ -22,7 +21,7 @@ describe('socket.io across instances (REDIS_URL)', () => {
 
   beforeAll(async () => {
     const server = createServer();
-    const sockets = await createSocketServer(shop.config, createLogger(shop.config), new Authenticator(new AccessTokens(shop.config.jwtSecret)), currentAvailability);
+    const sockets = await createSocketServer(shop.config, createLogger(shop.config), new Authenticator(new AccessTokens(shop.config.jwtSecret)), (productIds) => shop.shop.catalog.availability(productIds));
     sockets.io.attach(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     secondInstance = { server, sockets, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -41,7 +40,7 @@ describe('socket.io across instances (REDIS_URL)', () => {
   }
 
   it('pushes a stock change made through one instance to a shopper connected to another', async () => {
-    const product = await createProduct({ category: await createCategory('Kettles'), stock: 4 });
+    const product = await createProduct(shop, { category: await createCategory(shop, 'Kettles'), stock: 4 });
     const productId = product._id.toString();
     const onOtherInstance = await watcherOn(secondInstance.url, productId);
     const onSameInstance = await watcherOn(shop.url, productId);

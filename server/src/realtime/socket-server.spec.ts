@@ -2,7 +2,6 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketAck, StockChange
 import { io as connect, type Socket } from 'socket.io-client';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
-import { publishStockChanged } from './socket-server';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,7 +42,7 @@ describe('socket.io', () => {
     const bystanderEvents: StockChanged[] = [];
     bystander.on('stock:changed', (event) => bystanderEvents.push(event));
     const received = new Promise<StockChanged>((resolve) => watcher.once('stock:changed', resolve));
-    publishStockChanged(shop.shop.io, productId, 7);
+    await shop.shop.events.publish('stock.changed', { productId, available: 7 });
 
     expect(await received).toEqual({ productId, available: 7 });
     // A round trip on the bystander's socket proves nothing was queued for it before.
@@ -56,7 +55,7 @@ describe('socket.io', () => {
     const socket = await connected(open({}, ['polling', 'websocket']));
     expect(await watch(socket, { productIds: [productId] })).toEqual({ data: { watching: 1, available: {} } });
     const received = new Promise<StockChanged>((resolve) => socket.once('stock:changed', resolve));
-    publishStockChanged(shop.shop.io, productId, 3);
+    await shop.shop.events.publish('stock.changed', { productId, available: 3 });
     expect(await received).toEqual({ productId, available: 3 });
 
     // The same by hand: each polling request is socket.io's alone, never also answered by the API.
@@ -75,9 +74,9 @@ describe('socket.io', () => {
   });
 
   it('answers a watch with what each watched active product has available at that moment', async () => {
-    const category = await createCategory('Lamps');
-    const lamp = await createProduct({ category, stock: 6, reserved: 2 });
-    const draft = await createProduct({ category, stock: 9, status: 'draft' });
+    const category = await createCategory(shop, 'Lamps');
+    const lamp = await createProduct(shop, { category, stock: 6, reserved: 2 });
+    const draft = await createProduct(shop, { category, stock: 9, status: 'draft' });
     const socket = await connected(open());
     const answer = await watch(socket, { productIds: [lamp._id.toString(), draft._id.toString(), productId] });
     expect(answer).toEqual({ data: { watching: 3, available: { [lamp._id.toString()]: 4 } } });

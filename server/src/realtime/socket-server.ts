@@ -6,6 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import type { Config } from '../config/config';
 import { connectRedis } from '../database/redis-client';
+import type { ShopEvents } from '../events/shop-events';
 
 interface SocketData {
   user: AuthenticatedUser | undefined;
@@ -32,7 +33,7 @@ export async function createSocketServer(
   config: Config,
   log: Logger,
   authenticator: Authenticator,
-  /** What each active product of a list has available now (catalog/listing-sources.ts). */
+  /** What each active product of a list has available now (catalog/catalog-source.ts). */
   availabilityOf: (productIds: string[]) => Promise<Record<string, number>>,
 ): Promise<SocketServerHandle> {
   const allowedOrigins = new Set(config.corsOrigins);
@@ -140,6 +141,12 @@ async function attachRedisAdapter(io: ShopSocketServer, redisUrl: string, log: L
   };
 }
 
-export function publishStockChanged(io: ShopSocketServer, productId: string, available: number): void {
-  io.to(rooms.product(productId)).emit('stock:changed', { productId, available });
+/**
+ * Maps the shop's events to rooms. Only this instance's own: socket.io's Redis adapter already
+ * carries an emit to the sockets of every instance.
+ */
+export function pushShopEvents(events: ShopEvents, io: ShopSocketServer): void {
+  events.on('stock.changed', ({ productId, available }, origin) => {
+    if (origin === 'local') io.to(rooms.product(productId)).emit('stock:changed', { productId, available });
+  });
 }

@@ -2,7 +2,6 @@ import argon2 from 'argon2';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { UserModel } from '../accounts/user.model';
-import { catalogIndex } from '../catalog/catalog-index';
 import { CategoryModel } from '../catalog/category.model';
 import { ProductModel } from '../catalog/product.model';
 import { searchTermsFor } from '../catalog/search-terms';
@@ -202,7 +201,6 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
     await ProductModel.insertMany(products.slice(start, start + 1000), { timestamps: false });
   }
 
-  catalogIndex.invalidate();
   options.log.info({ products: products.length, categories: categoryDocuments.length, ms: Date.now() - startedAt }, 'demo data seeded');
   return {
     products: products.length,
