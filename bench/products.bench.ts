@@ -24,7 +24,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { MongoClient, type Collection, type ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
-import { chooseListingSource, type ListingSourceName } from '../server/src/catalog/listing-sources';
+import type { CatalogSourceName as ListingSourceName } from '../server/src/catalog/catalog-source';
 import { loadConfig, type Config } from '../server/src/config/config';
 import { createLogger } from '../server/src/config/logger';
 import { startShop, type RunningShop } from '../server/src/shop';
@@ -279,8 +279,9 @@ function printTable(scenario: Scenario, baseline: Measurement, apps: AppRun[], b
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The app is measured with each listing source in turn (see server/src/catalog/listing-sources.ts).
- * On FerretDB v1 the database source runs six full-table scans per request, one at a time on its
+ * The app is measured with each listing source in turn (see server/src/catalog/catalog-source.ts),
+ * a shop started for each on the same database. On FerretDB v1 the database source runs six
+ * full-table scans per request (ranges, `$in` and sorts are not pushed down), one at a time on its
  * single connection, so a run would end before 10 such requests complete: it is measured on MongoDB.
  */
 function listingSourcesFor(engine: RunningShop['database']['engine']): ListingSourceName[] {
@@ -288,12 +289,7 @@ function listingSourcesFor(engine: RunningShop['database']['engine']): ListingSo
 }
 
 async function measureApp(scenario: Scenario, shop: RunningShop, seconds: number): Promise<AppRun[]> {
-  const runs: AppRun[] = [];
-  for (const source of listingSourcesFor(shop.database.engine)) {
-    chooseListingSource(source, shop.database.engine);
-    runs.push({ source, measurement: await measure(shop.url + scenario.path, seconds) });
-  }
-  return runs;
+  return [{ source: shop.catalog.name, measurement: await measure(shop.url + scenario.path, seconds) }];
 }
 
 async function runScenario(scenario: Scenario, shop: RunningShop, baseline: Baseline): Promise<{ ok: boolean; ratios: Array<{ source: ListingSourceName; ratio: string }> }> {
@@ -312,35 +308,54 @@ async function runScenario(scenario: Scenario, shop: RunningShop, baseline: Base
   return { ok: failures === 0 && !unmeasured, ratios };
 }
 
-async function runBench(shop: RunningShop, baseline: Baseline): Promise<boolean> {
-  const sources = listingSourcesFor(shop.database.engine);
-  console.log(`Database: ${shop.database.engine} ${shop.database.version}; each scenario: warm-up (${warmUpSeconds} s each), then baseline, app (listings from ${sources.join(', then ')}), baseline`);
+type ScenarioResult = { scenario: string } & Awaited<ReturnType<typeof runScenario>>;
+
+async function runBench(shop: RunningShop, baseline: Baseline): Promise<ScenarioResult[]> {
+  console.log(`\nDatabase: ${shop.database.summary}; listings from ${shop.catalog.name}; each scenario: warm-up (${warmUpSeconds} s each), then baseline, app, baseline`);
   const results = [];
   for (const scenario of scenarios) results.push({ scenario: scenario.name, ...(await runScenario(scenario, shop, baseline)) });
-  console.log('\nSummary (app throughput ÷ same-run baseline):');
-  for (const result of results) {
-    for (const { source, ratio } of result.ratios) console.log(`  ${result.scenario.padEnd(34)} listings from ${source.padEnd(8)} ${ratio} ×`);
+  return results;
+}
+
+/** A shop answering listings from `source`, on the data of `dataDir` (seeded by the first). */
+async function withShop(dataDir: string, source: ListingSourceName, work: (shop: RunningShop, baseline: Baseline) => Promise<void>): Promise<void> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true', CATALOG_LISTING: source });
+  const shop = await startShop(config, createLogger(config));
+  let baseline: Baseline | undefined;
+  try {
+    baseline = await startBaseline(config, shop);
+    await work(shop, baseline);
+  } finally {
+    // The baseline's client goes first: it shares the database the shop is about to stop.
+    await baseline?.stop().catch((error: unknown) => console.error('stopping the baseline failed:', error));
+    await shop.stop();
   }
-  return results.every((result) => result.ok);
 }
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mean-shop-bench-'));
-  let shop: RunningShop | undefined;
-  let baseline: Baseline | undefined;
+  const results: ScenarioResult[] = [];
   try {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true' });
     console.log('Starting the shop (the first run may build the embedded FerretDB, about a minute)…');
-    shop = await startShop(config, createLogger(config));
-    baseline = await startBaseline(config, shop);
-    if (!(await runBench(shop, baseline))) process.exitCode = 1;
+    let engine: RunningShop['database']['engine'] = 'ferretdb';
+    await withShop(dataDir, 'memory', async (shop, baseline) => {
+      engine = shop.database.engine;
+      results.push(...(await runBench(shop, baseline)));
+    });
+    for (const source of listingSourcesFor(engine).filter((other) => other !== 'memory')) {
+      await withShop(dataDir, source, async (shop, baseline) => {
+        results.push(...(await runBench(shop, baseline)));
+      });
+    }
+    console.log('\nSummary (app throughput ÷ same-run baseline):');
+    for (const result of results) {
+      for (const { source, ratio } of result.ratios) console.log(`  ${result.scenario.padEnd(34)} listings from ${source.padEnd(8)} ${ratio} ×`);
+    }
+    if (!results.every((result) => result.ok)) process.exitCode = 1;
   } catch (error) {
     console.error(error);
     process.exitCode = 1;
   } finally {
-    // The baseline's client goes first: it shares the database the shop is about to stop.
-    await baseline?.stop().catch((error: unknown) => console.error('stopping the baseline failed:', error));
-    await shop?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

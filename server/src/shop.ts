@@ -29,6 +29,7 @@ export interface RunningShop {
   port: number;
   database: DatabaseInfo;
   seeded: SeedSummary | undefined;
+  databaseServer: DatabaseServer;
   /** Where the storefront's reads come from (catalog-source.ts). */
   catalog: CatalogSource;
   events: ShopEvents;
@@ -105,7 +106,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
-    return { url, port, database, seeded, catalog, events, io: sockets.io, httpServer, stop };
+    return { url, port, database, databaseServer, seeded, catalog, events, io: sockets.io, httpServer, stop };
   } catch (error) {
     await stop();
     throw error;

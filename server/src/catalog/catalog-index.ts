@@ -1,3 +1,4 @@
+import type { ProductSort } from '@shared/catalog/product';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { ShopEvents } from '../events/shop-events';
@@ -29,6 +30,8 @@ const shopperFieldsProjection = { stock: 0, reserved: 0 } as const;
 /** One active product: what listings filter, count and sort on, and what they show. */
 export interface IndexedProduct {
   _id: Types.ObjectId;
+  /** `_id` as text, the tie-breaker of every order. */
+  id: string;
   categoryId: string;
   sellerId: string | null;
   price: number;
@@ -43,6 +46,7 @@ export interface IndexedProduct {
 function toEntry(product: ListedProduct): IndexedProduct {
   return {
     _id: product._id,
+    id: product._id.toString(),
     categoryId: product.categoryId.toString(),
     sellerId: product.sellerId ? product.sellerId.toString() : null,
     price: product.price.amount,
@@ -55,11 +59,27 @@ function toEntry(product: ListedProduct): IndexedProduct {
   };
 }
 
-/** The active catalogue by id and by slug. */
+export type ListingOrder = Exclude<ProductSort, 'relevance'>;
+type Comparator = (a: IndexedProduct, b: IndexedProduct) => number;
+
+/** Ids are hex of one length, so comparing them as strings orders them as MongoDB does. */
+const byId: Comparator = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The listing orders, each ending on _id so that pages never repeat or skip a product that ties. */
+export const listingOrders: Record<ListingOrder, Comparator> = {
+  price_asc: (a, b) => a.price - b.price || byId(a, b),
+  price_desc: (a, b) => b.price - a.price || byId(a, b),
+  newest: (a, b) => b.createdAt - a.createdAt || byId(b, a),
+  bestselling: (a, b) => b.soldCount - a.soldCount || byId(a, b),
+};
+
+/** The active catalogue by id and by slug, and in each listing order. */
 class Entries {
   readonly byId = new Map<string, IndexedProduct>();
   private readonly idBySlug = new Map<string, string>();
   private list: IndexedProduct[] | undefined;
+  /** Sorted once and kept until a product is added or removed: stock changes reorder nothing. */
+  private readonly ordered = new Map<ListingOrder, IndexedProduct[]>();
 
   constructor(products: ListedProduct[]) {
     for (const product of products) this.put(product);
@@ -70,6 +90,15 @@ class Entries {
     return this.list;
   }
 
+  inOrder(order: ListingOrder): readonly IndexedProduct[] {
+    let sorted = this.ordered.get(order);
+    if (!sorted) {
+      sorted = [...this.all()].sort(listingOrders[order]);
+      this.ordered.set(order, sorted);
+    }
+    return sorted;
+  }
+
   bySlug(slug: string): IndexedProduct | undefined {
     const id = this.idBySlug.get(slug);
     return id === undefined ? undefined : this.byId.get(id);
@@ -78,9 +107,9 @@ class Entries {
   put(product: ListedProduct): void {
     this.remove(product._id.toString());
     const entry = toEntry(product);
-    this.byId.set(product._id.toString(), entry);
-    this.idBySlug.set(product.slug, product._id.toString());
-    this.list = undefined;
+    this.byId.set(entry.id, entry);
+    this.idBySlug.set(product.slug, entry.id);
+    this.changedMembers();
   }
 
   remove(productId: string): void {
@@ -88,15 +117,20 @@ class Entries {
     if (!entry) return;
     this.byId.delete(productId);
     this.idBySlug.delete(entry.product.slug);
-    this.list = undefined;
+    this.changedMembers();
   }
 
+  /** In place: a listing is computed without awaiting anything, so none sees half a change. */
   setAvailable(productId: string, available: number): void {
     const entry = this.byId.get(productId);
     if (!entry) return;
-    // Replaced, not mutated: a listing being answered keeps the values it started with.
-    this.byId.set(productId, { ...entry, available, product: { ...entry.product, available } });
+    entry.available = available;
+    entry.product.available = available;
+  }
+
+  private changedMembers(): void {
     this.list = undefined;
+    this.ordered.clear();
   }
 }
 
@@ -131,6 +165,11 @@ export class CatalogIndex {
   /** Every active product. */
   async snapshot(): Promise<readonly IndexedProduct[]> {
     return (await this.current()).all();
+  }
+
+  /** Every active product, in a listing order. */
+  async inOrder(order: ListingOrder): Promise<readonly IndexedProduct[]> {
+    return (await this.current()).inOrder(order);
   }
 
   async findById(productId: string): Promise<IndexedProduct | undefined> {

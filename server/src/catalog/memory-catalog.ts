@@ -1,29 +1,17 @@
-import type { ProductSort } from '@shared/catalog/product';
 import { UserModel } from '../accounts/user.model';
 import type { ShopEvents } from '../events/shop-events';
-import type { CatalogIndex, IndexedProduct, ListedProduct } from './catalog-index';
+import { listingOrders, type CatalogIndex, type IndexedProduct, type ListedProduct } from './catalog-index';
 import { inDisplayOrder, isObjectIdText, relevance, type CatalogSource, type CategoryRecord, type ListingAnswer, type ListingRequest } from './catalog-source';
 import { readCategories } from './database-catalog';
-import { countFacets, matches, type FacetGroup } from './product-facets';
+import { countFacets, matches } from './product-facets';
 
-type Comparator = (a: IndexedProduct, b: IndexedProduct) => number;
+const searchedFor = (words: string[]) => (entry: IndexedProduct) => words.every((word) => entry.searchTerms.some((term) => term.startsWith(word)));
 
-const byId: Comparator = (a, b) => a._id.toString().localeCompare(b._id.toString());
-const bestSellingFirst: Comparator = (a, b) => b.soldCount - a.soldCount || byId(a, b);
-
-const comparators: Record<Exclude<ProductSort, 'relevance'>, Comparator> = {
-  price_asc: (a, b) => a.price - b.price || byId(a, b),
-  price_desc: (a, b) => b.price - a.price || byId(a, b),
-  newest: (a, b) => b.createdAt - a.createdAt || byId(b, a),
-  bestselling: bestSellingFirst,
-};
-
-function comparatorFor(sort: ProductSort, words: string[]): Comparator {
-  if (sort !== 'relevance') return comparators[sort];
-  if (words.length === 0) return bestSellingFirst;
-  const scores = new Map<IndexedProduct, number>();
-  const score = (product: IndexedProduct) => scores.get(product) ?? scores.set(product, relevance(product.title, words)).get(product)!;
-  return (a, b) => score(b) - score(a) || bestSellingFirst(a, b);
+/** A search's matches by relevance, best-selling among equals. */
+function byRelevance(entries: IndexedProduct[], words: string[]): IndexedProduct[] {
+  const scored = entries.map((entry) => ({ entry, score: relevance(entry.title, words) }));
+  scored.sort((a, b) => b.score - a.score || listingOrders.bestselling(a.entry, b.entry));
+  return scored.map(({ entry }) => entry);
 }
 
 /**
@@ -45,18 +33,32 @@ export class MemoryCatalog implements CatalogSource {
     });
   }
 
+  /**
+   * One pass over the catalogue in the listing's order (kept sorted by the index), counting facets
+   * and taking the page as it goes; only a search by relevance sorts, and only its matches.
+   */
   async list({ words, filters, sort, skip, limit }: ListingRequest): Promise<ListingAnswer> {
-    const index = await this.index.snapshot();
-    const searched = words.length > 0 ? index.filter((entry) => words.every((word) => entry.searchTerms.some((term) => term.startsWith(word)))) : index;
-    const groups: FacetGroup[] = searched.map((entry) => ({ categoryId: entry.categoryId, sellerId: entry.sellerId, price: entry.price, available: entry.available, count: 1 }));
-    const matching = searched.filter((_entry, position) => matches(groups[position]!, filters));
-    const page = [...matching].sort(comparatorFor(sort, words)).slice(skip, skip + limit);
-    return { products: page.map((entry) => entry.product), total: matching.length, counts: countFacets(groups, filters) };
+    const byRelevanceOfSearch = sort === 'relevance' && words.length > 0;
+    const ordered = await this.index.inOrder(sort === 'relevance' ? 'bestselling' : sort);
+    const searched = words.length > 0 ? ordered.filter(searchedFor(words)) : ordered;
+    const counts = countFacets(searched, filters);
+    const products: ListedProduct[] = [];
+    let total = 0;
+    for (const entry of byRelevanceOfSearch ? byRelevance(searched.filter((candidate) => matches(candidate, filters)), words) : searched) {
+      if (!byRelevanceOfSearch && !matches(entry, filters)) continue;
+      if (total >= skip && products.length < limit) products.push(entry.product);
+      total += 1;
+    }
+    return { products, total, counts };
   }
 
   async bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]> {
-    const entries = (await this.index.snapshot()).filter((entry) => categoryIds.has(entry.categoryId) && !excluded.has(entry._id.toString()));
-    return entries.sort(bestSellingFirst).slice(0, limit).map((entry) => entry.product);
+    const found: ListedProduct[] = [];
+    for (const entry of await this.index.inOrder('bestselling')) {
+      if (found.length >= limit) break;
+      if (categoryIds.has(entry.categoryId) && !excluded.has(entry.id)) found.push(entry.product);
+    }
+    return found;
   }
 
   async countActiveByCategory(): Promise<Map<string, number>> {
@@ -67,7 +69,7 @@ export class MemoryCatalog implements CatalogSource {
 
   async availability(productIds: string[]): Promise<Record<string, number>> {
     const found = await Promise.all(productIds.map((id) => this.index.findById(id)));
-    return Object.fromEntries(found.flatMap((entry) => (entry ? [[entry._id.toString(), entry.available]] : [])));
+    return Object.fromEntries(found.flatMap((entry) => (entry ? [[entry.id, entry.available]] : [])));
   }
 
   async activeProduct(idOrSlug: string): Promise<ListedProduct | undefined> {

@@ -5,7 +5,7 @@ function computeFacets(groups: FacetGroup[], filters: FacetFilters, categories: 
 }
 
 function countMatching(groups: FacetGroup[], filters: FacetFilters): number {
-  return groups.filter((group) => matches(group, filters)).reduce((total, group) => total + group.count, 0);
+  return groups.filter((group) => matches(group, filters)).reduce((total, group) => total + (group.count ?? 1), 0);
 }
 
 describe('Product facets', () => {

@@ -10,7 +10,8 @@ export interface FacetGroup {
   sellerId: string | null;
   price: number;
   available: number;
-  count: number;
+  /** How many products the group stands for; one product when absent. */
+  count?: number;
 }
 
 export interface FacetFilters {
@@ -42,10 +43,6 @@ export function matches(group: FacetGroup, filters: FacetFilters, except?: Dimen
   return true;
 }
 
-function sum(groups: FacetGroup[]): number {
-  return groups.reduce((total, group) => total + group.count, 0);
-}
-
 /** The band of `priceBandLimits` a price falls in. */
 export function priceBandOf(price: number): number {
   return priceBandLimits.findLastIndex((min) => price >= min);
@@ -65,22 +62,31 @@ export interface FacetCounts {
   inStock: number;
 }
 
-function countBy<Key>(groups: FacetGroup[], key: (group: FacetGroup) => Key): Map<Key, number> {
-  const counts = new Map<Key, number>();
-  for (const group of groups) counts.set(key(group), (counts.get(key(group)) ?? 0) + group.count);
-  return counts;
-}
-
-/** Facet counts of grouped products, in code. */
-export function countFacets(groups: FacetGroup[], filters: FacetFilters): FacetCounts {
-  const except = (dimension: Dimension) => groups.filter((group) => matches(group, filters, dimension));
-  const byPriceBand = countBy(except('price'), (group) => priceBandOf(group.price));
-  return {
-    byCategory: countBy(except('category'), (group) => group.categoryId),
-    bySeller: countBy(except('seller'), (group) => group.sellerId),
-    byPriceBand: priceBandLimits.map((_min, band) => byPriceBand.get(band) ?? 0),
-    inStock: sum(except('inStock').filter((group) => group.available > 0)),
-  };
+/**
+ * Facet counts of grouped products, in code, in one pass that allocates nothing per group (it
+ * runs over the whole in-memory catalogue): a group that passes every filter counts in every
+ * facet; one that fails a single filter counts only in that filter's own facet.
+ */
+export function countFacets(groups: Iterable<FacetGroup>, filters: FacetFilters): FacetCounts {
+  const byCategory = new Map<string, number>();
+  const bySeller = new Map<string | null, number>();
+  const byPriceBand = priceBandLimits.map(() => 0);
+  let inStock = 0;
+  for (const group of groups) {
+    const failedCategory = filters.categoryIds !== undefined && !filters.categoryIds.has(group.categoryId);
+    const failedSeller = filters.sellerId !== undefined && group.sellerId !== filters.sellerId;
+    const failedPrice = (filters.minPrice !== undefined && group.price < filters.minPrice) || (filters.maxPrice !== undefined && group.price > filters.maxPrice);
+    const failedInStock = filters.inStock === true && group.available <= 0;
+    const failures = Number(failedCategory) + Number(failedSeller) + Number(failedPrice) + Number(failedInStock);
+    if (failures > 1) continue;
+    const only: Dimension | undefined = failedCategory ? 'category' : failedSeller ? 'seller' : failedPrice ? 'price' : failedInStock ? 'inStock' : undefined;
+    const count = group.count ?? 1;
+    if (only === undefined || only === 'category') byCategory.set(group.categoryId, (byCategory.get(group.categoryId) ?? 0) + count);
+    if (only === undefined || only === 'seller') bySeller.set(group.sellerId, (bySeller.get(group.sellerId) ?? 0) + count);
+    if (only === undefined || only === 'price') byPriceBand[priceBandOf(group.price)]! += count;
+    if ((only === undefined || only === 'inStock') && group.available > 0) inStock += count;
+  }
+  return { byCategory, bySeller, byPriceBand, inStock };
 }
 
 /**

@@ -32,8 +32,17 @@ export function toProductSummary(product: ProductFields, category: CategoryRef):
   };
 }
 
+/** The same list (the memory source keeps one until categories change) gives the same map. */
+const categoriesById = new WeakMap<readonly CategoryRecord[], Map<string, FacetCategory>>();
+
 async function facetCategories(catalog: CatalogSource): Promise<Map<string, FacetCategory>> {
-  return new Map((await catalog.categories()).map((category: CategoryRecord) => [category.id, category]));
+  const categories = await catalog.categories();
+  let byId = categoriesById.get(categories);
+  if (!byId) {
+    byId = new Map(categories.map((category) => [category.id, category]));
+    categoriesById.set(categories, byId);
+  }
+  return byId;
 }
 
 /** An id no document has: an unknown category slug selects nothing rather than everything. */
