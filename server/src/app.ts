@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type Response } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { registerAccountRoutes } from './accounts/account.routes';
 import type { AccountsContext } from './accounts/accounts-context';
@@ -27,6 +24,8 @@ import type { ShopEvents } from './events/shop-events';
 import { registerHealthRoutes } from './health/health.routes';
 import { ApiRoutes } from './http/api-routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
+import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
 import { registerMediaRoutes } from './media/media.routes';
 import { registerDevOutboxRoutes } from './notifications/dev-outbox.routes';
 
@@ -43,34 +42,15 @@ export interface AppContext {
   clientDir?: string;
 }
 
-const requestIdPattern = /^[\w-]{8,64}$/;
-
 export function createApp(context: AppContext): Express {
   const { config, log } = context;
   const app = express();
   app.set('trust proxy', config.trustProxy ?? false);
   app.set('query parser', 'simple');
 
+  app.use(requestLog(log, { ignore: (url) => url.startsWith('/api/health') }));
   app.use(
-    pinoHttp({
-      logger: log,
-      // A caller's request id is kept when it looks like one, so a request can be followed across services.
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') === true },
-      // Headers stay out of the log: they are noise, and some carry credentials.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
-  app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           'img-src': ["'self'", 'data:', 'blob:'],

@@ -153,6 +153,7 @@ export class CatalogIndex {
   private changesDuringLoad: Change[] | undefined;
   /** A bulk change arrived during a load that may have read before it: read once more after. */
   private reloadAgain = false;
+  private changes = 0;
 
   constructor(events: ShopEvents, private readonly log: Logger) {
     events.on('stock.changed', ({ productId, available }) => this.apply((entries) => entries.setAvailable(productId, available)));
@@ -160,6 +161,11 @@ export class CatalogIndex {
     events.on('categories.changed', ({ productsChanged }) => {
       if (productsChanged) this.reloadInBackground();
     });
+  }
+
+  /** Changes whenever what the index holds does (after the change, never before it). */
+  get version(): number {
+    return this.changes;
   }
 
   /** Every active product. */
@@ -192,6 +198,7 @@ export class CatalogIndex {
   private apply(change: Change): void {
     if (this.entries) change(this.entries);
     this.changesDuringLoad?.push(change);
+    this.changes += 1;
   }
 
   private async reread(productId: string): Promise<void> {
@@ -227,6 +234,7 @@ export class CatalogIndex {
       const loaded = new Entries(await ProductModel.find({ status: 'active' }, shopperFieldsProjection).lean<ListedProduct[]>());
       for (const change of changes) change(loaded);
       this.entries = loaded;
+      this.changes += 1;
       return loaded;
     } finally {
       this.changesDuringLoad = undefined;

@@ -58,6 +58,11 @@ export interface CatalogSource {
   categories(): Promise<readonly CategoryRecord[]>;
   /** The names of these users, for "Sold by"; unknown ids are left out. */
   sellerNames(sellerIds: Iterable<string>): Promise<Map<string, string>>;
+  /**
+   * An answer computed from this source's reads, kept for `key` while nothing it reads from has
+   * changed; the database source, which reads afresh every time, computes it every time.
+   */
+  remember<T extends object>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** `CATALOG_LISTING=auto` takes the fast one for the engine: memory on FerretDB, the database on MongoDB. */

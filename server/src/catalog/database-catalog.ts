@@ -126,6 +126,10 @@ export class DatabaseCatalog implements CatalogSource {
     const sellers = await UserModel.find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { name: 1 }).lean();
     return new Map(sellers.map((seller) => [seller._id.toString(), seller.name]));
   }
+
+  remember<T extends object>(_key: string, compute: () => Promise<T>): Promise<T> {
+    return compute();
+  }
 }
 
 /** Every category, as both sources read them. */

@@ -52,6 +52,25 @@ describe('The catalogue index', () => {
     expect(await index.findBySlug(product.slug)).toBeUndefined();
   });
 
+  it('answers a listing again from what it computed only while nothing it shows has changed', async () => {
+    const admin = await signInAs(shop, 'admin');
+    const category = await createCategory(shop, 'Remembered');
+    const product = await createProduct(shop, { category, stock: 4, title: 'Remembered mug' });
+    const listing = async () => (await (await shop.request(`/api/products?category=${category.slug}`)).json()) as ProductList;
+    const first = await listing();
+    expect(await listing()).toEqual(first);
+    expect(first.items[0]!.available).toBe(4);
+
+    await shop.request(`/api/admin/products/${product._id.toString()}/stock`, { method: 'POST', headers: bearer(admin), json: { set: 0, reason: 'Broken' } });
+    const afterStock = await listing();
+    expect(afterStock.items[0]!.available).toBe(0);
+    expect(afterStock.facets.inStock).toBe(0);
+
+    await shop.request(`/api/admin/categories/${category._id.toString()}`, { method: 'PATCH', headers: bearer(admin), json: { name: 'Kept in mind' } });
+    expect((await listing()).facets.categories.map((facet) => facet.name)).toContain('Kept in mind');
+    expect((await listing()).items[0]!.category.name).toBe('Kept in mind');
+  });
+
   it('answers listings, product pages, related products and categories without asking the database', async () => {
     const category = await createCategory(shop, 'Quiet');
     const seller = await createUser('seller');

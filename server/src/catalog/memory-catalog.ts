@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { UserModel } from '../accounts/user.model';
 import type { ShopEvents } from '../events/shop-events';
 import { listingOrders, type CatalogIndex, type IndexedProduct, type ListedProduct } from './catalog-index';
@@ -23,14 +24,37 @@ export class MemoryCatalog implements CatalogSource {
   readonly name = 'memory';
   private categoryList: Promise<CategoryRecord[]> | undefined;
   private readonly namesById = new Map<string, Promise<string | undefined>>();
+  private directoryChanges = 0;
+  /** Recent answers (a listing page with its facets), each with the version it was computed at. */
+  private readonly answers = new LRUCache<string, { version: string; answer: object }>({ max: 1000 });
 
   constructor(private readonly index: CatalogIndex, events: ShopEvents) {
     events.on('categories.changed', () => {
       this.categoryList = undefined;
+      this.directoryChanges += 1;
     });
     events.on('user.changed', ({ userId }) => {
       this.namesById.delete(userId);
+      this.directoryChanges += 1;
     });
+  }
+
+  /** Changes whenever anything this source answers from does. */
+  private get version(): string {
+    return `${this.index.version}.${this.directoryChanges}`;
+  }
+
+  /**
+   * Kept under the version read before computing: a change during the computation makes the next
+   * request compute again, so no answer outlives what it was computed from.
+   */
+  async remember<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = this.version;
+    const kept = this.answers.get(key);
+    if (kept?.version === version) return kept.answer as T;
+    const answer = await compute();
+    this.answers.set(key, { version, answer });
+    return answer;
   }
 
   /**

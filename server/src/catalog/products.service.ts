@@ -72,7 +72,12 @@ function categoryAndDescendants(slug: string, categories: Map<string, FacetCateg
 
 export const shopSellerName = 'MEAN Shop';
 
-export async function listProducts(catalog: CatalogSource, query: ProductListFilters): Promise<ProductList> {
+/** A page of products with its facets; the same query gives the same answer until the catalogue changes. */
+export function listProducts(catalog: CatalogSource, query: ProductListFilters): Promise<ProductList> {
+  return catalog.remember(`products?${JSON.stringify(query)}`, () => computeListing(catalog, query));
+}
+
+async function computeListing(catalog: CatalogSource, query: ProductListFilters): Promise<ProductList> {
   const categories = await facetCategories(catalog);
   const filters: FacetFilters = {
     ...(query.category ? { categoryIds: categoryAndDescendants(query.category, categories) } : {}),
