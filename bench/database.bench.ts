@@ -21,7 +21,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -34,6 +33,7 @@ import { loadConfig } from '../server/src/config/config';
 import { createLogger } from '../server/src/config/logger';
 import { indexPushedDownFields } from '../server/src/database/ferretdb-postgres-indexes';
 import { startShop, type RunningShop } from '../server/src/shop';
+import { closeServer, listen } from './local-server';
 
 const sizes = listFromEnvironment(process.env['BENCH_SIZES'], [1000, 100_000]);
 const samples = positiveFromEnvironment('BENCH_SAMPLES', 400);
@@ -255,20 +255,6 @@ interface Throughput {
   failures: number;
 }
 
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
 async function requestsPerSecond(url: string, seconds: number): Promise<{ mean: number; failures: number; total: number }> {
   const result = await autocannon({ url, connections, duration: seconds });
   return { mean: result.requests.mean, failures: result.non2xx + result.errors, total: result.requests.total };
@@ -310,8 +296,8 @@ async function measureThroughput(page: string, appUrl: string): Promise<Throughp
       failures: runs.reduce((sum, run) => sum + run.failures, 0) + unanswered,
     };
   } finally {
-    await close(bare);
-    await close(expressServer);
+    await closeServer(bare);
+    await closeServer(expressServer);
   }
 }
 
@@ -363,7 +349,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     printSize(size, results, throughput);
     return { size, lookups: results, throughput };
   } finally {
-    if (baselineHttp) await close(baselineHttp);
+    if (baselineHttp) await closeServer(baselineHttp);
     await client?.end().catch(() => undefined);
     await shop?.stop();
     await rm(dataDir, { recursive: true, force: true });

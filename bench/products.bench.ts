@@ -17,8 +17,7 @@
  * Run with `npm run bench`; BENCH_DURATION=<seconds> shortens or lengthens each measured run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -28,6 +27,7 @@ import type { CatalogSourceName as ListingSourceName } from '../server/src/catal
 import { loadConfig, type Config } from '../server/src/config/config';
 import { createLogger } from '../server/src/config/logger';
 import { startShop, type RunningShop } from '../server/src/shop';
+import { closeServer, listen } from './local-server';
 
 /** The catalogue reads a shopper makes most: a page of the catalogue, a filtered page with facets, a search. */
 const scenarios = [
@@ -165,20 +165,6 @@ function baselineHandler(products: Collection<ProductDocument>, categories: Coll
  */
 function databaseUri(config: Config): string {
   return config.mongodbUri ?? `mongodb://${mongoose.connection.host}:${mongoose.connection.port}/`;
-}
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
 
 async function startBaseline(config: Config, shop: RunningShop): Promise<Baseline> {

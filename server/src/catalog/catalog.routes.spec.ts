@@ -7,7 +7,7 @@ import { ProductModel } from './product.model';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
 
-// Every listing expectation holds whichever source answers it (see listing-sources.ts).
+// Every listing expectation holds whichever source answers it (see catalog-source.ts).
 for (const listingSource of ['memory', 'database'] as const) describe(`Catalogue API, listings from ${listingSource}`, () => {
   const shop = useTestShop({ CATALOG_LISTING: listingSource });
 

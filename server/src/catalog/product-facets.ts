@@ -3,7 +3,7 @@ import { priceBandLimits, type ProductList } from '@shared/catalog/product';
 /**
  * Facets count the products matching every filter except the facet's own, so other choices stay
  * visible. FerretDB v1 has neither `$facet` nor `$bucket`: the counts are grouped by the database
- * or in code (listing-sources.ts) and finished here.
+ * or in code (memory-catalog.ts, database-catalog.ts) and finished here.
  */
 export interface FacetGroup {
   categoryId: string;
@@ -50,7 +50,7 @@ export function priceBandOf(price: number): number {
 
 /**
  * Raw facet counts, each leaving out its own filter; how they are counted depends on where the
- * listing comes from (see listing-sources.ts), how they are shown does not.
+ * listing comes from (see catalog-source.ts), how they are shown does not.
  */
 export interface FacetCounts {
   /** Per category id, each product in its own category only: `presentFacets` rolls them up. */

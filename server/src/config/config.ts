@@ -61,7 +61,7 @@ export interface Config {
   seedDemoData: boolean;
   /** How many products the demo seed makes. */
   demoProducts: number;
-  /** Where shopper listings are answered from; see server/src/catalog/listing-sources.ts. */
+  /** Where the storefront's reads are answered from; see server/src/catalog/catalog-source.ts. */
   catalogListing: Environment['CATALOG_LISTING'];
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   /** Express `trust proxy`: a hop count, or addresses/subnets such as `loopback`. */
