@@ -21,6 +21,7 @@ import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
 import { buildOpenApiDocument } from './docs/openapi';
 import type { ShopEvents } from './events/shop-events';
+import type { Inventory } from './inventory/inventory';
 import { registerHealthRoutes } from './health/health.routes';
 import { ApiRoutes } from './http/api-routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
@@ -38,6 +39,7 @@ export interface AppContext {
   accounts: AccountsContext;
   catalog: CatalogSource;
   events: ShopEvents;
+  inventory: Inventory;
   /** The built Angular app; tests point it elsewhere. */
   clientDir?: string;
 }

@@ -19,6 +19,7 @@ import { startDatabaseServer, type DatabaseServer } from './database/database-se
 import { indexPushedDownFields } from './database/ferretdb-postgres-indexes';
 import { connectRedis } from './database/redis-client';
 import { ShopEvents } from './events/shop-events';
+import { Inventory } from './inventory/inventory';
 import { ensureMediaIndexes } from './media/media.storage';
 import { Mailer } from './notifications/mailer';
 import { createSocketServer, pushShopEvents, type ShopSocketServer } from './realtime/socket-server';
@@ -33,6 +34,7 @@ export interface RunningShop {
   /** Where the storefront's reads come from (catalog-source.ts). */
   catalog: CatalogSource;
   events: ShopEvents;
+  inventory: Inventory;
   io: ShopSocketServer;
   httpServer: Server;
   stop(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     // Relayed before the catalogue is read, so that no other instance's change is missed in between.
     if (config.redisUrl) cleanups.push(await events.relayThroughRedis(config.redisUrl));
     const catalog = createCatalog(chooseCatalogSource(config.catalogListing, database.engine), events, log);
+    const inventory = new Inventory(events);
 
     const stopHousekeeping = startTokenHousekeeping(log);
     cleanups.push(async () => stopHousekeeping());
@@ -96,7 +99,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
       await closed;
     });
     const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, ...appOptions });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, inventory, ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);
@@ -106,7 +109,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
-    return { url, port, database, databaseServer, seeded, catalog, events, io: sockets.io, httpServer, stop };
+    return { url, port, database, databaseServer, seeded, catalog, events, inventory, io: sockets.io, httpServer, stop };
   } catch (error) {
     await stop();
     throw error;

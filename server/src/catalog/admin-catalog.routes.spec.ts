@@ -7,7 +7,7 @@ import { bearer, signInAs, signUp, type Session } from '../../test/accounts-help
 import { useTestShop } from '../../test/test-shop';
 import { storeImage } from '../media/media.storage';
 import { ProductModel } from './product.model';
-import { StockMovementModel } from './stock-movement.model';
+import { StockMovementModel } from '../inventory/stock-movement.model';
 
 describe('Admin catalogue API', () => {
   const shop = useTestShop();

@@ -14,6 +14,7 @@ import { trusted, Types } from 'mongoose';
 import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
 import type { ShopEvents } from '../events/shop-events';
+import type { Inventory } from '../inventory/inventory';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { slugify } from '../seed/seed';
@@ -21,7 +22,6 @@ import { createProduct, refreshSearchTermsIn, removeProduct, toAdminProduct, upd
 import type { CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
-import { adjustStock } from './inventory.service';
 import { ProductModel, type ProductDocument } from './product.model';
 import { searchTermsFilter, searchWords } from './search-terms';
 
@@ -29,7 +29,7 @@ const productIdParams = z.strictObject({ productId: objectIdSchema });
 const categoryIdParams = z.strictObject({ categoryId: objectIdSchema });
 const lowStockThreshold = 5;
 
-export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events }: { catalog: CatalogSource; events: ShopEvents }): void {
+export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, inventory }: { catalog: CatalogSource; events: ShopEvents; inventory: Inventory }): void {
   const adminsOnly = { roles: ['admin'] } as const;
 
   api.add({
@@ -93,7 +93,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events }: 
     body: stockAdjustmentSchema,
     response: { status: 200, description: 'The new stock and availability', schema: z.object({ stock: z.number().int(), available: z.number().int() }) },
     errors: [404, 409],
-    handler: ({ params, body, user }) => adjustStock(events, params.productId, body, user._id),
+    handler: ({ params, body, user }) => inventory.adjust(params.productId, body, user._id),
   });
 
   api.add({
