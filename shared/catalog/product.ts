@@ -183,6 +183,17 @@ export const adminProductListSchema = z
   .object({ items: z.array(adminProductSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
   .meta({ id: 'AdminProductList' });
 
+export const productIdParamsSchema = z.strictObject({ productId: objectIdSchema });
+export const categoryIdParamsSchema = z.strictObject({ categoryId: objectIdSchema });
+export const idOrSlugParamsSchema = z.strictObject({ idOrSlug: z.string().min(1).max(220).regex(/^[A-Za-z0-9-]+$/) });
+
+/** A product that was ever sold is archived, never deleted, so old orders keep their reference. */
+export const productRemovalSchema = z.object({ result: z.enum(['archived', 'deleted']) }).meta({ id: 'ProductRemoval' });
+
+export const stockLevelsSchema = z
+  .object({ stock: z.number().int().meta({ description: 'On hand' }), available: z.number().int().meta({ description: 'On hand minus what unpaid orders hold' }) })
+  .meta({ id: 'StockLevels' });
+
 export const stockAdjustmentSchema = z
   .union([
     z.strictObject({ set: z.number().int().min(0).max(1_000_000), reason: z.string().trim().min(1, 'is required').max(200) }),

@@ -7,8 +7,11 @@ import {
   categoryInputSchema,
   categorySchema,
   categoryUpdateSchema,
-  objectIdSchema,
+  categoryIdParamsSchema,
+  productIdParamsSchema,
+  productRemovalSchema,
   stockAdjustmentSchema,
+  stockLevelsSchema,
 } from '@shared/catalog/product';
 import { trusted, Types } from 'mongoose';
 import { z } from 'zod';
@@ -25,8 +28,6 @@ import { CategoryModel } from './category.model';
 import { ProductModel, type ProductDocument } from './product.model';
 import { searchTermsFilter, searchWords } from './search-terms';
 
-const productIdParams = z.strictObject({ productId: objectIdSchema });
-const categoryIdParams = z.strictObject({ categoryId: objectIdSchema });
 const lowStockThreshold = 5;
 
 export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, inventory }: { catalog: CatalogSource; events: ShopEvents; inventory: Inventory }): void {
@@ -70,7 +71,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
   api.add({
     method: 'patch', path: '/admin/products/:productId', tag: 'Admin catalogue', auth: adminsOnly,
     summary: 'Edit a product: any subset of its fields; `images` sets the gallery and its order',
-    params: productIdParams,
+    params: productIdParamsSchema,
     body: adminProductUpdateSchema,
     response: { status: 200, description: 'The updated product', schema: adminProductSchema },
     errors: [404, 409],
@@ -80,8 +81,8 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
   api.add({
     method: 'delete', path: '/admin/products/:productId', tag: 'Admin catalogue', auth: adminsOnly,
     summary: 'Delete a product that was never sold; one that was is archived instead',
-    params: productIdParams,
-    response: { status: 200, description: 'What happened', schema: z.object({ result: z.enum(['archived', 'deleted']) }) },
+    params: productIdParamsSchema,
+    response: { status: 200, description: 'What happened', schema: productRemovalSchema },
     errors: [404],
     handler: async ({ params }) => ({ result: await removeProduct(events, params.productId) }),
   });
@@ -89,9 +90,9 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
   api.add({
     method: 'post', path: '/admin/products/:productId/stock', tag: 'Admin catalogue', auth: adminsOnly,
     summary: 'Set or add to the stock on hand, with a reason; watchers see the new availability at once',
-    params: productIdParams,
+    params: productIdParamsSchema,
     body: stockAdjustmentSchema,
-    response: { status: 200, description: 'The new stock and availability', schema: z.object({ stock: z.number().int(), available: z.number().int() }) },
+    response: { status: 200, description: 'The new stock and availability', schema: stockLevelsSchema },
     errors: [404, 409],
     handler: ({ params, body, user }) => inventory.adjust(params.productId, body, user._id),
   });
@@ -119,7 +120,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
   api.add({
     method: 'patch', path: '/admin/categories/:categoryId', tag: 'Admin catalogue', auth: adminsOnly,
     summary: 'Rename a category or change its slug or position; its products stay findable by the new name',
-    params: categoryIdParams,
+    params: categoryIdParamsSchema,
     body: categoryUpdateSchema,
     response: { status: 200, description: 'The updated category', schema: categorySchema },
     errors: [404, 409],
@@ -144,7 +145,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
   api.add({
     method: 'delete', path: '/admin/categories/:categoryId', tag: 'Admin catalogue', auth: adminsOnly,
     summary: 'Delete an empty category (no products, no sub-categories)',
-    params: categoryIdParams,
+    params: categoryIdParamsSchema,
     response: { status: 204, description: 'Deleted' },
     errors: [404, 409],
     handler: async ({ params }) => {

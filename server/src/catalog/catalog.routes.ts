@@ -1,11 +1,10 @@
-import { categorySchema, productDetailSchema, productListQuerySchema, productListSchema, productSummarySchema } from '@shared/catalog/product';
+import { categorySchema, idOrSlugParamsSchema, productDetailSchema, productListQuerySchema, productListSchema, productSummarySchema } from '@shared/catalog/product';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes';
 import type { CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { getProduct, listProducts, relatedProducts } from './products.service';
 
-const idOrSlugParams = z.strictObject({ idOrSlug: z.string().min(1).max(220).regex(/^[A-Za-z0-9-]+$/) });
 
 export function registerCatalogRoutes(api: ApiRoutes, catalog: CatalogSource): void {
   api.add({
@@ -24,7 +23,7 @@ export function registerCatalogRoutes(api: ApiRoutes, catalog: CatalogSource): v
     path: '/products/:idOrSlug',
     tag: 'Catalogue',
     summary: 'One active product by id or slug',
-    params: idOrSlugParams,
+    params: idOrSlugParamsSchema,
     response: { status: 200, description: 'The product with its attributes, breadcrumbs and seller', schema: productDetailSchema },
     errors: [404],
     handler: ({ params }) => getProduct(catalog, params.idOrSlug),
@@ -35,7 +34,7 @@ export function registerCatalogRoutes(api: ApiRoutes, catalog: CatalogSource): v
     path: '/products/:idOrSlug/related',
     tag: 'Catalogue',
     summary: 'Up to 8 related products: same category first, best-selling first',
-    params: idOrSlugParams,
+    params: idOrSlugParamsSchema,
     response: { status: 200, description: 'Related products', schema: z.array(productSummarySchema) },
     errors: [404],
     handler: ({ params }) => relatedProducts(catalog, params.idOrSlug),

@@ -1,12 +1,9 @@
+import type { MediaWidth } from '@shared/media/media-widths';
 import sharp from 'sharp';
 import { AppError } from '../http/app-error';
 
 /** Formats we accept, judged from the bytes themselves, never from the name or Content-Type. */
 const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'heif']);
-
-/** Widths served by `GET /api/media/:id?w=`: a fixed set, so variants can be cached. */
-export const variantWidths = [160, 320, 480, 640, 960, 1280] as const;
-export type VariantWidth = (typeof variantWidths)[number];
 
 export type VariantFormat = 'avif' | 'webp' | 'jpeg';
 
@@ -56,7 +53,7 @@ export function negotiateFormat(acceptHeader: string | undefined): VariantFormat
   return 'jpeg';
 }
 
-export async function renderVariant(original: Buffer, width: VariantWidth, format: VariantFormat): Promise<Buffer> {
+export async function renderVariant(original: Buffer, width: MediaWidth, format: VariantFormat): Promise<Buffer> {
   const resized = sharp(original).resize({ width, withoutEnlargement: true });
   if (format === 'avif') return resized.avif({ quality: 55, effort: 2 }).toBuffer();
   if (format === 'webp') return resized.webp({ quality: 80 }).toBuffer();

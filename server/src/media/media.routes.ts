@@ -1,27 +1,13 @@
-import { objectIdSchema } from '@shared/catalog/product';
+import { imageBytesSchema, mediaIdParamsSchema, mediaQuerySchema, uploadedImageSchema } from '@shared/media/media.schema';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
-import { negotiateFormat, normaliseUpload, renderVariant, variantWidths, type VariantWidth } from './image-processing';
+import { negotiateFormat, normaliseUpload, renderVariant } from './image-processing';
 import { findImage, findVariant, openImageStream, readImage, storeImage, storeVariant } from './media.storage';
 
 const oneYearInSeconds = 365 * 24 * 60 * 60;
 export const maxUploadBytes = 10 * 1024 * 1024;
-
-const uploadedImageSchema = z
-  .object({ id: z.string(), contentType: z.string(), width: z.number().int(), height: z.number().int() })
-  .meta({ id: 'UploadedImage' });
-
-const mediaQuerySchema = z.strictObject({
-  w: z.coerce
-    .number()
-    .int()
-    .refine((width): width is VariantWidth => (variantWidths as readonly number[]).includes(width), `must be one of ${variantWidths.join(', ')}`)
-    .optional()
-    .meta({ description: `Width of the variant: one of ${variantWidths.join(', ')}. AVIF, WebP or JPEG by the Accept header.` }),
-});
 
 /** Parses one file field named `file` into memory, with multer's errors turned into our error shape. */
 const parseSingleImage: RequestHandler = (req, res, next) => {
@@ -62,9 +48,9 @@ export function registerMediaRoutes(api: ApiRoutes): void {
     path: '/media/:id',
     tag: 'Media',
     summary: 'An image by id, optionally resized; immutable, so cached for a year',
-    params: z.strictObject({ id: objectIdSchema }),
+    params: mediaIdParamsSchema,
     query: mediaQuerySchema,
-    response: { status: 200, description: 'The image bytes', contentType: 'image/*', schema: z.string().meta({ format: 'binary' }) },
+    response: { status: 200, description: 'The image bytes', contentType: 'image/*', schema: imageBytesSchema },
     errors: [404],
     handler: async ({ params, query }, req, res) => {
       const image = await findImage(params.id);

@@ -30,12 +30,9 @@ export class CatalogApi {
   }
 }
 
-/**
- * The widths `GET /api/media/:id?w=` renders (the server's `variantWidths`); any other width is
- * refused with 400, so srcset candidates must come from this list.
- */
-export const mediaWidths = [160, 320, 480, 640, 960, 1280] as const;
-export type MediaWidth = (typeof mediaWidths)[number];
+import type { MediaWidth } from '@shared/media/media-widths';
+
+export { mediaWidths, type MediaWidth } from '@shared/media/media-widths';
 
 /** The image itself, or its resized variant in the best format the browser accepts. */
 export function mediaUrl(mediaId: string, width?: MediaWidth): string {
