@@ -72,7 +72,11 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     const events = new ShopEvents(log);
     // Relayed before the catalogue is read, so that no other instance's change is missed in between.
     if (config.redisUrl) cleanups.push(await events.relayThroughRedis(config.redisUrl));
-    const catalog = createCatalog(chooseCatalogSource(config.catalogListing, database.engine), events, log);
+    const catalogSource = chooseCatalogSource(config.catalogListing, database.engine);
+    if (catalogSource === 'memory' && database.engine === 'mongodb' && !config.redisUrl) {
+      log.warn('CATALOG_LISTING=memory without REDIS_URL: another instance\'s catalogue changes will not reach this one until it restarts');
+    }
+    const catalog = createCatalog(catalogSource, events, log);
     const inventory = new Inventory(events);
 
     const stopHousekeeping = startTokenHousekeeping(log);
