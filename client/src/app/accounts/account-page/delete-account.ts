@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { AuthStore } from '../../core/auth/auth-store';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { AccountApi } from '../account-api';
 
 @Component({
@@ -17,7 +17,7 @@ import { AccountApi } from '../account-api';
       @if (confirming()) {
         <form [formGroup]="form" (ngSubmit)="deleteAccount()" novalidate aria-labelledby="delete-confirm-heading">
           <p class="form-info" id="delete-confirm-heading"><strong>Are you sure?</strong> This cannot be undone.</p>
-          <div class="form-error" role="alert">@if (formError(); as message) { {{ message }} }</div>
+          <div class="form-error" role="alert">@if (submission.error(); as message) { {{ message }} }</div>
           @if (hasPassword()) {
             <div class="field">
               <label for="delete-password">Your password, to confirm</label>
@@ -27,8 +27,8 @@ import { AccountApi } from '../account-api';
             </div>
           }
           <div class="actions">
-            <button type="submit" class="danger" [disabled]="submitting()">{{ submitting() ? 'Deleting…' : 'Delete my account permanently' }}</button>
-            <button type="button" class="secondary" [disabled]="submitting()" (click)="cancel()">Keep my account</button>
+            <button type="submit" class="danger" [disabled]="submission.submitting()">{{ submission.submitting() ? 'Deleting…' : 'Delete my account permanently' }}</button>
+            <button type="button" class="secondary" [disabled]="submission.submitting()" (click)="cancel()">Keep my account</button>
           </div>
         </form>
       } @else {
@@ -50,8 +50,7 @@ export class DeleteAccount {
 
   protected readonly form = inject(NonNullableFormBuilder).group({ password: [''] });
   protected readonly confirming = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly showsError = showsError;
 
   protected askToConfirm(): void {
@@ -61,28 +60,18 @@ export class DeleteAccount {
 
   protected cancel(): void {
     this.confirming.set(false);
-    this.formError.set(null);
+    this.submission.clearError();
     this.form.reset();
   }
 
   protected async deleteAccount(): Promise<void> {
-    if (this.submitting()) return;
+    if (this.submission.submitting()) return;
     const password = this.form.controls.password.value;
-    if (this.hasPassword() && password === '') {
-      this.form.controls.password.setErrors({ required: true });
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    try {
-      await this.api.deleteAccount(this.hasPassword() ? { password } : {});
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-      return;
-    } finally {
-      this.submitting.set(false);
-    }
+    // Only accounts with a password are asked for it, and only once they try to delete, so no
+    // validator says so: the error is set here (not while a deletion runs) and submit refuses.
+    if (this.hasPassword() && password === '') this.form.controls.password.setErrors({ required: true });
+    const deleted = await this.submission.submit(() => this.api.deleteAccount(this.hasPassword() ? { password } : {}));
+    if (!deleted) return;
     this.store.clear();
     await this.router.navigateByUrl('/');
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { changeEmailRequestSchema, type Profile } from '@shared/accounts/accounts';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { AccountApi } from '../account-api';
 
@@ -24,7 +24,7 @@ import { AccountApi } from '../account-api';
           <strong>Check your new inbox.</strong> {{ message }}
         }
       </div>
-      <div class="form-error" role="alert">@if (formError(); as message) { {{ message }} }</div>
+      <div class="form-error" role="alert">@if (submission.error(); as message) { {{ message }} }</div>
       <form [formGroup]="form" (ngSubmit)="changeEmail()" novalidate>
         <div class="field-row">
           <div class="field">
@@ -40,7 +40,7 @@ import { AccountApi } from '../account-api';
             <shop-field-error id="email-password-error" label="Password" [control]="form.controls.password" />
           </div>
         </div>
-        <button type="submit" [disabled]="submitting()">{{ submitting() ? 'Sending…' : 'Change email' }}</button>
+        <button type="submit" [disabled]="submission.submitting()">{{ submission.submitting() ? 'Sending…' : 'Change email' }}</button>
       </form>
     </section>
   `,
@@ -57,30 +57,19 @@ export class EmailForm {
     password: ['', Validators.required],
   });
 
-  protected readonly submitting = signal(false);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly sentMessage = signal<string | null>(null);
-  protected readonly formError = signal<string | null>(null);
   protected readonly showsError = showsError;
 
   protected async changeEmail(): Promise<void> {
-    if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    this.sentMessage.set(null);
-    const request = this.form.getRawValue();
-    try {
+    await this.submission.submit(async () => {
+      // Cleared only once a request goes out: a refused submit leaves the last one's news shown.
+      this.sentMessage.set(null);
+      const request = this.form.getRawValue();
       const answer = await this.api.changeEmail(request);
       this.sentMessage.set(answer.message);
       this.emailRequested.emit(request.newEmail.trim().toLowerCase());
       this.form.reset();
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

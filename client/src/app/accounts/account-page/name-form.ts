@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, output, sign
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { type Profile, updateProfileRequestSchema } from '@shared/accounts/accounts';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { AccountApi } from '../account-api';
 
@@ -14,7 +14,7 @@ import { AccountApi } from '../account-api';
     <section class="panel wide" aria-labelledby="name-heading">
       <h2 id="name-heading">Your name</h2>
       <div class="form-success" role="status">@if (saved()) { Your name has been saved. }</div>
-      <div class="form-error" role="alert">@if (formError(); as message) { {{ message }} }</div>
+      <div class="form-error" role="alert">@if (submission.error(); as message) { {{ message }} }</div>
       <form [formGroup]="form" (ngSubmit)="saveName()" novalidate>
         <div class="field">
           <label for="profile-name">Name</label>
@@ -22,7 +22,7 @@ import { AccountApi } from '../account-api';
             aria-describedby="profile-name-error" [attr.aria-invalid]="showsError(form.controls.name)" />
           <shop-field-error id="profile-name-error" label="Name" [control]="form.controls.name" />
         </div>
-        <button type="submit" [disabled]="submitting()">{{ submitting() ? 'Saving…' : 'Save name' }}</button>
+        <button type="submit" [disabled]="submission.submitting()">{{ submission.submitting() ? 'Saving…' : 'Save name' }}</button>
       </form>
     </section>
   `,
@@ -37,9 +37,8 @@ export class NameForm {
     name: ['', schemaValidator(updateProfileRequestSchema.shape.name)],
   });
 
-  protected readonly submitting = signal(false);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly saved = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly showsError = showsError;
 
   constructor() {
@@ -47,21 +46,10 @@ export class NameForm {
   }
 
   protected async saveName(): Promise<void> {
-    if (this.submitting()) return;
     this.saved.set(false);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    try {
+    await this.submission.submit(async () => {
       this.profileChange.emit(await this.api.updateProfile(this.form.getRawValue()));
       this.saved.set(true);
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

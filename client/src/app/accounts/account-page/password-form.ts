@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { minPasswordLength, newPasswordSchema } from '@shared/accounts/accounts';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { AccountApi } from '../account-api';
 
@@ -16,7 +16,7 @@ import { AccountApi } from '../account-api';
       <div class="form-success" role="status">
         @if (changed()) { Your password has been changed. Your other devices have been signed out. }
       </div>
-      <div class="form-error" role="alert">@if (formError(); as message) { {{ message }} }</div>
+      <div class="form-error" role="alert">@if (submission.error(); as message) { {{ message }} }</div>
       <form [formGroup]="form" (ngSubmit)="changePassword()" novalidate>
         <div class="field-row">
           <div class="field">
@@ -33,7 +33,7 @@ import { AccountApi } from '../account-api';
             <shop-field-error id="password-new-error" label="New password" [control]="form.controls.newPassword" />
           </div>
         </div>
-        <button type="submit" [disabled]="submitting()">{{ submitting() ? 'Saving…' : 'Change password' }}</button>
+        <button type="submit" [disabled]="submission.submitting()">{{ submission.submitting() ? 'Saving…' : 'Change password' }}</button>
       </form>
     </section>
   `,
@@ -47,28 +47,16 @@ export class PasswordForm {
   });
 
   protected readonly minPasswordLength = minPasswordLength;
-  protected readonly submitting = signal(false);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly changed = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly showsError = showsError;
 
   protected async changePassword(): Promise<void> {
-    if (this.submitting()) return;
     this.changed.set(false);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    try {
+    await this.submission.submit(async () => {
       await this.api.changePassword(this.form.getRawValue());
       this.changed.set(true);
       this.form.reset();
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

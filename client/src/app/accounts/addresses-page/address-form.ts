@@ -1,8 +1,8 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { type Address, type AddressInput, addressInputSchema } from '@shared/accounts/accounts';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { AccountApi } from '../account-api';
 
@@ -38,8 +38,7 @@ export class AddressForm {
     isDefault: [false],
   });
 
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly showsError = showsError;
   /** Ids unique per form, as an edit form and the new-address form can be open at once. */
   protected readonly idPrefix = `address-${Math.random().toString(36).slice(2, 8)}`;
@@ -65,22 +64,11 @@ export class AddressForm {
   }
 
   protected async save(): Promise<void> {
-    if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    const existing = this.address();
-    try {
+    await this.submission.submit(async () => {
+      const existing = this.address();
       const saved = existing ? await this.api.updateAddress(existing.id, this.changes()) : await this.api.addAddress(this.newAddress());
       this.saved.emit(saved);
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 
   /** A new address leaves its empty optional fields out. */

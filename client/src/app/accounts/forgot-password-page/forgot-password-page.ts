@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '../../core/auth/auth-api';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors, focusFirstInvalidField } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 
 @Component({
   selector: 'shop-forgot-password-page',
@@ -19,28 +19,15 @@ export class ForgotPasswordPage {
     email: ['', [Validators.required, Validators.email]],
   });
 
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form, { focusWithin: this.host.nativeElement });
   /** The API's answer, the same whether or not the address has an account. */
   protected readonly sent = signal<string | null>(null);
   protected readonly showsError = showsError;
 
   protected async sendResetLink(): Promise<void> {
-    if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalidField(this.host.nativeElement);
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    try {
+    await this.submission.submit(async () => {
       const answer = await this.api.forgotPassword(this.form.getRawValue());
       this.sent.set(answer.message);
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

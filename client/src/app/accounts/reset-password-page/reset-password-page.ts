@@ -5,7 +5,8 @@ import { AuthApi } from '../../core/auth/auth-api';
 import { AuthStore } from '../../core/auth/auth-store';
 import { minPasswordLength, newPasswordValidators } from '../../core/auth/password-rules';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors, focusFirstInvalidField } from '../../core/forms/form-api-errors';
+import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { describeApiError } from '../../core/http/api-error';
 
 @Component({
@@ -27,33 +28,26 @@ export class ResetPasswordPage {
   });
 
   protected readonly minPasswordLength = minPasswordLength;
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly done = signal(false);
   protected readonly linkExpired = signal(false);
+  protected readonly submission = new FormSubmission(this.form, {
+    focusWithin: this.host.nativeElement,
+    showFailure: (error) => {
+      this.linkExpired.set(describeApiError(error).details.some((issue) => issue.path === 'body.token'));
+      return applyApiErrors(this.form, error);
+    },
+  });
   protected readonly passwordVisible = signal(false);
   protected readonly showsError = showsError;
 
   protected async setPassword(): Promise<void> {
     const token = this.token();
-    if (this.submitting() || !token) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalidField(this.host.nativeElement);
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    try {
+    if (!token) return;
+    await this.submission.submit(async () => {
       await this.api.resetPassword({ token, password: this.form.controls.password.value });
       // The server ends every session of the account, this browser's included.
       this.store.clear();
       this.done.set(true);
-    } catch (error) {
-      this.linkExpired.set(describeApiError(error).details.some((issue) => issue.path === 'body.token'));
-      this.formError.set(applyApiErrors(this.form, error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

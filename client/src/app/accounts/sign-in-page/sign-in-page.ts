@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { AuthStore } from '../../core/auth/auth-store';
 import { safeReturnPath } from '../../core/auth/return-path';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors, focusFirstInvalidField } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { SocialSignIn } from '../social-sign-in/social-sign-in';
 
 @Component({
@@ -28,29 +28,13 @@ export class SignInPage {
     password: ['', Validators.required],
   });
 
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form, { focusWithin: this.host.nativeElement });
   protected readonly passwordVisible = signal(false);
   protected readonly destination = computed(() => safeReturnPath(this.returnTo()));
   protected readonly showsError = showsError;
 
   protected async signIn(): Promise<void> {
-    if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalidField(this.host.nativeElement);
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    try {
-      await this.store.signIn(this.form.getRawValue());
-    } catch (error) {
-      this.formError.set(applyApiErrors(this.form, error));
-      return;
-    } finally {
-      this.submitting.set(false);
-    }
-    await this.router.navigateByUrl(this.destination());
+    const signedIn = await this.submission.submit(() => this.store.signIn(this.form.getRawValue()));
+    if (signedIn) await this.router.navigateByUrl(this.destination());
   }
 }

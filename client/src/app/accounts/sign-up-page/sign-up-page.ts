@@ -5,7 +5,8 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { minPasswordLength, newPasswordValidators } from '../../core/auth/password-rules';
 import { safeReturnPath } from '../../core/auth/return-path';
 import { FieldError, showsError } from '../../core/forms/field-error';
-import { applyApiErrors, focusFirstInvalidField } from '../../core/forms/form-api-errors';
+import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
 import { describeApiError } from '../../core/http/api-error';
 import { SocialSignIn } from '../social-sign-in/social-sign-in';
 
@@ -29,36 +30,26 @@ export class SignUpPage {
   });
 
   protected readonly minPasswordLength = minPasswordLength;
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly emailTaken = signal(false);
+  protected readonly submission = new FormSubmission(this.form, {
+    focusWithin: this.host.nativeElement,
+    showFailure: (error) => {
+      // A taken email gets its own message with links to sign in or reset the password instead.
+      if (describeApiError(error).code !== 'conflict') return applyApiErrors(this.form, error);
+      this.form.controls.email.setErrors({ server: 'already belongs to an account' });
+      this.emailTaken.set(true);
+      return null;
+    },
+  });
   protected readonly passwordVisible = signal(false);
   protected readonly destination = computed(() => safeReturnPath(this.returnTo()));
   protected readonly showsError = showsError;
 
   protected async createAccount(): Promise<void> {
-    if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalidField(this.host.nativeElement);
-      return;
-    }
-    this.submitting.set(true);
-    this.formError.set(null);
-    this.emailTaken.set(false);
-    try {
+    const registered = await this.submission.submit(async () => {
+      this.emailTaken.set(false);
       await this.store.register(this.form.getRawValue());
-    } catch (error) {
-      if (describeApiError(error).code === 'conflict') {
-        this.form.controls.email.setErrors({ server: 'already belongs to an account' });
-        this.emailTaken.set(true);
-      } else {
-        this.formError.set(applyApiErrors(this.form, error));
-      }
-      return;
-    } finally {
-      this.submitting.set(false);
-    }
-    await this.router.navigateByUrl(this.destination());
+    });
+    if (registered) await this.router.navigateByUrl(this.destination());
   }
 }
