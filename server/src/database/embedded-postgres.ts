@@ -260,8 +260,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     const ready = waitForLine(child.stderr!, child, /database system is ready to accept connections/, 60_000);
     // Routine errors (a duplicate key answered 409) are debug; what endangers the server is not.
     forwardLines(child.stderr!, (line) => {
-      if (/^\S+ \S+ \S+ (FATAL|PANIC):/.test(line) || /^(FATAL|PANIC):/.test(line)) postgresLog.error(line);
-      else if (/ WARNING: /.test(line)) postgresLog.warn(line);
+      // `2026-12-02 03:29:06.211 UTC [9378] FATAL:  could not create any TCP/IP sockets`
+      if (/\b(FATAL|PANIC):/.test(line)) postgresLog.error(line);
+      else if (/\bWARNING:/.test(line)) postgresLog.warn(line);
       else postgresLog.debug(line);
     });
     try {
