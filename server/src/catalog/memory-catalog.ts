@@ -57,23 +57,13 @@ export class MemoryCatalog implements CatalogSource {
     return answer;
   }
 
-  /**
-   * One pass over the catalogue in the listing's order (kept sorted by the index), counting facets
-   * and taking the page as it goes; only a search by relevance sorts, and only its matches.
-   */
+  /** The catalogue is kept sorted per listing order by the index; only a search by relevance sorts, and only its matches. */
   async list({ words, filters, sort, skip, limit }: ListingRequest): Promise<ListingAnswer> {
-    const byRelevanceOfSearch = sort === 'relevance' && words.length > 0;
     const ordered = await this.index.inOrder(sort === 'relevance' ? 'bestselling' : sort);
     const searched = words.length > 0 ? ordered.filter(searchedFor(words)) : ordered;
-    const counts = countFacets(searched, filters);
-    const products: ListedProduct[] = [];
-    let total = 0;
-    for (const entry of byRelevanceOfSearch ? byRelevance(searched.filter((candidate) => matches(candidate, filters)), words) : searched) {
-      if (!byRelevanceOfSearch && !matches(entry, filters)) continue;
-      if (total >= skip && products.length < limit) products.push(entry.product);
-      total += 1;
-    }
-    return { products, total, counts };
+    const matching = searched.filter((entry) => matches(entry, filters));
+    const inOrder = sort === 'relevance' && words.length > 0 ? byRelevance(matching, words) : matching;
+    return { products: inOrder.slice(skip, skip + limit).map((entry) => entry.product), total: matching.length, counts: countFacets(searched, filters) };
   }
 
   async bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]> {
