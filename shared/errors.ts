@@ -10,6 +10,8 @@ export const errorCodes = [
   'conflict',
   'out_of_stock',
   'illegal_transition',
+  'payment_declined',
+  'idempotency_mismatch',
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',

@@ -23,7 +23,7 @@ import { buildOpenApiDocument } from './docs/openapi';
 import type { ShopEvents } from './events/shop-events';
 import type { Inventory } from './inventory/inventory';
 import { registerHealthRoutes } from './health/health.routes';
-import { ApiRoutes } from './http/api-routes';
+import { ApiRoutes, keepRawBody } from './http/api-routes';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
@@ -65,7 +65,7 @@ export function createApp(context: AppContext): Express {
     }),
   );
   app.use(compression());
-  app.use(express.json({ limit: '100kb', strict: true }));
+  app.use(express.json({ limit: '100kb', strict: true, verify: keepRawBody }));
   app.use('/api/auth', cookieParser());
 
   const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator });

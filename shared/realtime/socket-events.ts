@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { objectIdSchema } from '../catalog/product';
+import type { Money } from '../money.schema';
+import type { OrderStatus } from '../orders/order-status';
 
 /** What a client may ask to follow; the server decides the rooms (SPEC section 7). */
 export const watchProductsSchema = z.strictObject({
@@ -25,13 +27,52 @@ export interface WatchAnswer {
   available: Record<string, number>;
 }
 
+/** An order moved (SPEC section 4): to its shopper, to admins, and to whoever follows the order. */
+export interface OrderStatusChanged {
+  orderId: string;
+  number: string;
+  status: OrderStatus;
+  at: string;
+}
+
+/** A new order, for the admins' live feed. */
+export interface OrderCreated {
+  orderId: string;
+  number: string;
+  status: OrderStatus;
+  total: Money;
+  itemCount: number;
+  email: string;
+  createdAt: string;
+}
+
+/** A product's availability fell to its low-stock threshold or below, for admins. */
+export interface StockLow {
+  productId: string;
+  title: string;
+  available: number;
+  threshold: number;
+}
+
+/** Follow one order's status: one's own (signed in), or a guest's with the token of its link. */
+export const watchOrderSchema = z.strictObject({
+  orderId: objectIdSchema,
+  token: z.string().max(200).optional(),
+});
+export type WatchOrder = z.infer<typeof watchOrderSchema>;
+
 export interface ServerToClientEvents {
   'stock:changed': (event: StockChanged) => void;
+  'order:status': (event: OrderStatusChanged) => void;
+  'order:created': (event: OrderCreated) => void;
+  'stock:low': (event: StockLow) => void;
 }
 
 export interface ClientToServerEvents {
   watch: (payload: WatchProducts, ack: (result: SocketAck<WatchAnswer>) => void) => void;
   unwatch: (payload: WatchProducts, ack: (result: SocketAck<{ watching: number }>) => void) => void;
+  /** Answers the order's status now, so a move between the page's load and the join is not missed. */
+  watchOrder: (payload: WatchOrder, ack: (result: SocketAck<{ status: OrderStatus }>) => void) => void;
 }
 
 /** The rooms the server puts sockets in. */
@@ -40,4 +81,5 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   seller: (sellerId: string) => `seller:${sellerId}`,
   admins: 'admins',
+  order: (orderId: string) => `order:${orderId}`,
 } as const;

@@ -25,7 +25,7 @@ export type ListedProduct = Pick<
 >;
 
 /** Everything but what only admins see: stock on hand and reservations. */
-const shopperFieldsProjection = { stock: 0, reserved: 0 } as const;
+const shopperFieldsProjection = { stock: 0, reserved: 0, holds: 0 } as const;
 
 /** One active product: what listings filter, count and sort on, and what they show. */
 export interface IndexedProduct {

@@ -9,8 +9,8 @@ import { type ProductDocument, ProductModel } from './product.model';
 import { searchTermsFilter } from './search-terms';
 
 /** What a listing reads of a product: everything but what only the product page and admins need. */
-const listedProductProjection = { attributes: 0, stock: 0, reserved: 0 } as const;
-const productPageProjection = { stock: 0, reserved: 0 } as const;
+const listedProductProjection = { attributes: 0, stock: 0, reserved: 0, holds: 0 } as const;
+const productPageProjection = { stock: 0, reserved: 0, holds: 0 } as const;
 
 /** The query for the search and every filter but `except`, the facet being counted. */
 function databaseFilter(words: string[], filters: FacetFilters, except?: Dimension): QueryFilter<ProductDocument> {

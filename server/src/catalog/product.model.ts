@@ -39,6 +39,10 @@ const productSchema = new Schema(
     reserved: { type: Number, required: true, min: 0, default: 0 },
     available: { type: Number, required: true, min: 0, default: 0 },
     soldCount: { type: Number, default: 0, min: 0 },
+    /** Admins are told when `available` falls to this or below. */
+    lowStockThreshold: { type: Number, default: 5, min: 0 },
+    /** The unpaid orders holding units, as `<order id>:<quantity>`: see inventory.ts. */
+    holds: { type: [String], default: [] },
     /** Lower-case words of title, description, category and attributes, for search without $text. */
     searchTerms: { type: [String], default: [] },
   },

@@ -26,6 +26,15 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
   OIDC_PROVIDERS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  RESERVATION_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(7 * 24 * 60).default(15)),
+  SHIPPING_STANDARD_PRICE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(495)),
+  SHIPPING_EXPRESS_PRICE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(1495)),
+  TAX_RATE_PERCENT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(100).refine((rate) => Number.isInteger(rate * 100), 'at most two decimals').default(20)),
+  PAYMENT_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(['test', 'stripe']).default('test')),
+  TEST_PAYMENT_WEBHOOK_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(600_000).default(3000)),
+  STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_…)').optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^whsec_/, 'must be a Stripe webhook secret (whsec_…)').optional()),
+  STRIPE_API_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 /** `OIDC_<ID>_…` variables of one listed social login provider; see `oidcProvidersFrom`. */
@@ -68,6 +77,21 @@ export interface Config {
   trustProxy: number | string | undefined;
   /** Social login (OpenID Connect) providers, in the order of OIDC_PROVIDERS. */
   oidcProviders: OidcProviderConfig[];
+  commerce: CommerceConfig;
+}
+
+/** Prices in minor units of the shop's currency. */
+export interface CommerceConfig {
+  currency: 'EUR';
+  /** How long an unpaid order holds its stock. */
+  reservationMs: number;
+  shippingPrices: { standard: number; express: number };
+  /** Of (subtotal − discount + shipping); 20 % = 2000. */
+  taxRateBasisPoints: number;
+  paymentProvider: 'test' | 'stripe';
+  /** How long the test provider's slow card (…0077) takes to confirm, and its webhooks to arrive. */
+  testPaymentWebhookDelayMs: number;
+  stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined;
 }
 
 export interface OidcProviderConfig {
@@ -97,6 +121,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (isProduction && !values.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
   }
+  const stripeMissing = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'].filter((name) => !values[name as 'STRIPE_SECRET_KEY']);
+  if (values.PAYMENT_PROVIDER === 'stripe' && stripeMissing.length > 0) {
+    throw configErrorFor(stripeMissing.map((variable) => ({ variable, message: 'required when PAYMENT_PROVIDER=stripe' })));
+  }
 
   return {
     env: values.NODE_ENV,
@@ -119,6 +147,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: values.TRUST_PROXY && /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY,
     oidcProviders,
+    commerce: {
+      currency: 'EUR',
+      reservationMs: Math.round(values.RESERVATION_MINUTES * 60_000),
+      shippingPrices: { standard: values.SHIPPING_STANDARD_PRICE, express: values.SHIPPING_EXPRESS_PRICE },
+      taxRateBasisPoints: Math.round(values.TAX_RATE_PERCENT * 100),
+      paymentProvider: values.PAYMENT_PROVIDER,
+      testPaymentWebhookDelayMs: values.TEST_PAYMENT_WEBHOOK_DELAY_MS,
+      stripe:
+        values.STRIPE_SECRET_KEY && values.STRIPE_WEBHOOK_SECRET
+          ? { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET, apiUrl: values.STRIPE_API_URL }
+          : undefined,
+    },
   };
 }
 

@@ -21,6 +21,41 @@ function binaryPath(): string {
   return path.join(repositoryRoot, '.cache', 'ferretdb', `ferretdb-${hash.digest('hex').slice(0, 16)}`);
 }
 
+export interface GoBuildResult {
+  exitCode: number | null;
+  /** Everything go wrote to stderr, for the error message of a failed build. */
+  output: string[];
+}
+
+/**
+ * Runs `go build -v` or `go install -v`, which name each package as they compile it: a cold build
+ * compiles hundreds and takes minutes, so `activity` is logged with the count every few seconds.
+ */
+export async function runGoBuild(
+  go: string,
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv; log: Logger; activity: string },
+): Promise<GoBuildResult> {
+  const startedAt = Date.now();
+  const build = spawn(go, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const output: string[] = [];
+  let compiledPackages = 0;
+  let lastReport = Date.now();
+  createInterface({ input: build.stderr }).on('line', (line) => {
+    output.push(line);
+    if (line.trim() && !line.includes(' ')) compiledPackages += 1;
+    if (Date.now() - lastReport > 5000) {
+      lastReport = Date.now();
+      options.log.info(`${options.activity}: ${compiledPackages} packages compiled, ${Math.round((Date.now() - startedAt) / 1000)}s`);
+    }
+  });
+  const exitCode = await new Promise<number | null>((resolve) => {
+    build.on('close', resolve);
+    build.on('error', () => resolve(-1));
+  });
+  return { exitCode, output };
+}
+
 /**
  * Builds our FerretDB wrapper once with `go build` and caches the binary. The first build compiles
  * a few hundred packages (about a minute on two cores), so progress is reported as it goes.
@@ -40,26 +75,11 @@ export async function ensureFerretDbBinary(log: Logger): Promise<string> {
   const partial = `${binary}.${process.pid}.partial`;
   log.info('building the embedded database (FerretDB) with go build; this happens once');
   const startedAt = Date.now();
-  const build = spawn('go', ['build', '-v', '-trimpath', '-o', partial, '.'], {
+  const { exitCode, output } = await runGoBuild('go', ['build', '-v', '-trimpath', '-o', partial, '.'], {
     cwd: sourceDir,
     env: { ...process.env, GOFLAGS: '-mod=readonly', CGO_ENABLED: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const output: string[] = [];
-  let compiledPackages = 0;
-  let lastReport = Date.now();
-  createInterface({ input: build.stderr }).on('line', (line) => {
-    output.push(line);
-    // `go build -v` names each package as it compiles it.
-    if (line.trim() && !line.includes(' ')) compiledPackages += 1;
-    if (Date.now() - lastReport > 5000) {
-      lastReport = Date.now();
-      log.info(`building the embedded database: ${compiledPackages} packages compiled, ${Math.round((Date.now() - startedAt) / 1000)}s`);
-    }
-  });
-  const exitCode = await new Promise<number | null>((resolve) => {
-    build.on('close', resolve);
-    build.on('error', () => resolve(-1));
+    log,
+    activity: 'building the embedded database',
   });
   if (exitCode !== 0) {
     throw new DatabaseStartError(

@@ -22,7 +22,7 @@ function openApiPath(expressPath: string): string {
 
 function toOperation(route: RouteDefinition): ZodOpenApiOperationObject {
   const errorResponses = Object.fromEntries(
-    [...new Set([400, ...(route.auth ? [401, 403] : []), ...(route.errors ?? []), 500])].map((status) => [
+    [...new Set([400, ...(route.auth ? (route.auth.optional ? [401] : [401, 403]) : []), ...(route.errors ?? []), 500])].map((status) => [
       String(status),
       { description: statusDescriptions[status] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } },
     ]),
@@ -33,11 +33,12 @@ function toOperation(route: RouteDefinition): ZodOpenApiOperationObject {
   return {
     tags: [route.tag],
     summary: route.summary,
-    ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
+    ...(route.auth ? { security: route.auth.optional ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }] } : {}),
     ...(route.description ? { description: route.description } : {}),
     requestParams: {
       ...(route.query ? { query: route.query } : {}),
       ...(route.params ? { path: route.params } : {}),
+      ...(route.headers ? { header: route.headers } : {}),
     },
     ...(route.body ? { requestBody: { content: { 'application/json': { schema: route.body } } } } : {}),
     responses: {

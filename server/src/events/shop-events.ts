@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Money } from '@shared/money';
+import type { OrderActor, OrderStatus } from '@shared/orders/order-status';
+import type { StockLow } from '@shared/realtime/socket-events';
 import { connectRedis } from '../database/redis-client';
 
 /**
@@ -15,6 +18,28 @@ export interface ShopEventMap {
   'categories.changed': { productsChanged: boolean };
   /** A user's name, role or standing changed (a seller's name shows in the catalogue). */
   'user.changed': { userId: string };
+  /** Units of a product were sold; its best-seller rank may move. */
+  'product.sold': { productId: string; soldCount: number };
+  /** Availability fell to the product's low-stock threshold. */
+  'stock.low': StockLow;
+  /** An order was placed (it may still wait for its payment). */
+  'order.created': OrderEvent;
+  /** An order moved along SPEC section 4's machine. */
+  'order.status_changed': OrderEvent & { from: OrderStatus; by: OrderActor; note?: string; refunded: boolean };
+}
+
+/** Enough of an order for every subscriber: rooms, mail, the admin feed. */
+export interface OrderEvent {
+  orderId: string;
+  number: string;
+  status: OrderStatus;
+  at: string;
+  userId: string | null;
+  email: string;
+  sellerIds: string[];
+  total: Money;
+  itemCount: number;
+  createdAt: string;
 }
 
 export type ShopEventName = keyof ShopEventMap;
@@ -25,7 +50,16 @@ export type EventOrigin = 'local' | 'remote';
 type Handler<Name extends ShopEventName> = (payload: ShopEventMap[Name], origin: EventOrigin) => void | Promise<void>;
 
 const relayChannel = 'meanshop:shop-events';
-const eventNames: ReadonlySet<string> = new Set<ShopEventName>(['stock.changed', 'product.changed', 'categories.changed', 'user.changed']);
+const eventNames: ReadonlySet<string> = new Set<ShopEventName>([
+  'stock.changed',
+  'product.changed',
+  'categories.changed',
+  'user.changed',
+  'product.sold',
+  'stock.low',
+  'order.created',
+  'order.status_changed',
+]);
 
 interface RelayedEvent {
   from: string;

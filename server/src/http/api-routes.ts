@@ -1,5 +1,5 @@
 import type { UserRole } from '@shared/accounts/accounts';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { type z, type ZodType } from 'zod';
 import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import { AppError } from './app-error';
@@ -8,17 +8,38 @@ import { zodIssuesToDetails } from './error-handler';
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type ObjectSchema = z.ZodObject;
 
-/** Who may call a route: any signed-in user, or only the roles listed. */
+/**
+ * Who may call a route: any signed-in user, or only the roles listed. `optional` routes serve
+ * guests too (the cart, checkout): a valid bearer token makes `input.user`, a bad one is still 401.
+ */
 export interface RouteAuth {
   roles?: readonly UserRole[];
+  optional?: boolean;
 }
 
-export interface RouteInput<Query, Params, Body, User> {
+type UserFor<Auth> = Auth extends { optional: true } ? AuthenticatedUser | undefined : Auth extends RouteAuth ? AuthenticatedUser : undefined;
+
+export interface RouteInput<Query, Params, Body, Headers, User> {
   query: Query;
   params: Params;
   body: Body;
+  headers: Headers;
   user: User;
+  /** The exact bytes of the body, for routes with `rawBody` (a webhook's signature covers them). */
+  rawBody: Buffer | undefined;
 }
+
+/** Where express.json leaves the bytes it parsed, for the routes that verify a signature over them. */
+const rawBodyKey = Symbol('rawBody');
+type RequestWithRawBody = Request & { [rawBodyKey]?: Buffer };
+
+/** `express.json`'s `verify` option: keeps the parsed bytes on the request (they exist anyway). */
+export function keepRawBody(req: unknown, _res: unknown, buffer: Buffer): void {
+  (req as RequestWithRawBody)[rawBodyKey] = buffer;
+}
+
+/** For bodies that are not JSON (express.json left them unread): read them as bytes, up to the JSON limit. */
+const readRawBody = express.raw({ type: () => true, limit: '100kb' });
 
 /**
  * One API operation: its schemas validate the request before the handler runs and also describe
@@ -30,6 +51,7 @@ export interface RouteDefinition<
   BodySchema extends ZodType = ZodType,
   ResponseSchema extends ZodType = ZodType,
   Auth extends RouteAuth | undefined = RouteAuth | undefined,
+  HeadersSchema extends ObjectSchema = ObjectSchema,
 > {
   method: HttpMethod;
   /** Express-style path below /api, e.g. `/products/:idOrSlug`. */
@@ -40,6 +62,13 @@ export interface RouteDefinition<
   query?: QuerySchema;
   params?: ParamsSchema;
   body?: BodySchema;
+  /** Request headers the operation reads, by lower-case name (e.g. `idempotency-key`). */
+  headers?: HeadersSchema;
+  /**
+   * The handler verifies the body itself, from `input.rawBody`, before trusting it: `body` is then
+   * not validated up front (a forged webhook must be refused by its signature, whatever it says).
+   */
+  rawBody?: true;
   response: { status: number; description: string; schema?: ResponseSchema; contentType?: string };
   /** Error statuses this operation may answer besides 400 and 500 (and 401/403 with `auth`). */
   errors?: number[];
@@ -55,7 +84,7 @@ export interface RouteDefinition<
    * itself (a stream, a redirect) returns undefined after doing so.
    */
   handler: (
-    input: RouteInput<z.output<QuerySchema>, z.output<ParamsSchema>, z.output<BodySchema>, Auth extends RouteAuth ? AuthenticatedUser : undefined>,
+    input: RouteInput<z.output<QuerySchema>, z.output<ParamsSchema>, z.output<BodySchema>, z.output<HeadersSchema>, UserFor<Auth>>,
     req: Request,
     res: Response,
   ) => Promise<z.input<ResponseSchema> | undefined> | z.input<ResponseSchema> | undefined;
@@ -81,23 +110,32 @@ export class ApiRoutes {
     return this.definitions;
   }
 
-  add<Q extends ObjectSchema, P extends ObjectSchema, B extends ZodType, R extends ZodType, A extends RouteAuth | undefined = undefined>(
-    definition: RouteDefinition<Q, P, B, R, A>,
+  add<Q extends ObjectSchema, P extends ObjectSchema, B extends ZodType, R extends ZodType, A extends RouteAuth | undefined = undefined, H extends ObjectSchema = ObjectSchema>(
+    definition: RouteDefinition<Q, P, B, R, A, H>,
   ): void {
     this.definitions.push(definition as unknown as RouteDefinition);
     const authenticate: RequestHandler = async (req, _res, next) => {
-      if (definition.auth) await this.options.authenticator.requireRole(req, definition.auth.roles);
+      const auth = definition.auth;
+      if (auth?.optional) {
+        if (req.get('authorization') !== undefined) req.user = await this.options.authenticator.fromRequest(req);
+      } else if (auth) {
+        await this.options.authenticator.requireRole(req, auth.roles);
+      }
       next();
     };
-    this.router[definition.method](definition.path, authenticate, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
+    const bodyReaders = definition.rawBody ? [readRawBody] : [];
+    this.router[definition.method](definition.path, authenticate, ...bodyReaders, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
       const user = req.user;
+      const rawBody = definition.rawBody ? ((req as RequestWithRawBody)[rawBodyKey] ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0))) : undefined;
       // Express 5's req.query is a getter, so validated input travels as the handler's argument.
       const input = {
         query: parseOrThrow(definition.query, req.query, 'query'),
         params: parseOrThrow(definition.params, req.params, 'params'),
-        body: parseOrThrow(definition.body, req.body, 'body'),
+        body: definition.rawBody ? undefined : parseOrThrow(definition.body, req.body, 'body'),
+        headers: parseOrThrow(definition.headers, req.headers, 'headers'),
         user,
-      } as RouteInput<z.output<Q>, z.output<P>, z.output<B>, A extends RouteAuth ? AuthenticatedUser : undefined>;
+        rawBody,
+      } as RouteInput<z.output<Q>, z.output<P>, z.output<B>, z.output<H>, UserFor<A>>;
       const result = await definition.handler(input, req, res);
       if (res.headersSent) return;
       if (this.options.checkResponses && definition.response.schema) {

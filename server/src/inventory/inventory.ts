@@ -1,6 +1,6 @@
 import type { StockAdjustment } from '@shared/catalog/product';
 import { trusted, type Types } from 'mongoose';
-import { ProductModel } from '../catalog/product.model';
+import { ProductModel, type ProductDocument } from '../catalog/product.model';
 import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import { StockMovementModel } from './stock-movement.model';
@@ -27,54 +27,70 @@ const maxSetAttempts = 5;
  *
  * A line's life: `reserve` at checkout, then `commitSale` when it is paid (it leaves the shelf) or
  * `release` when it is not; `returnStock` puts a sold line back after a refund.
+ *
+ * Each reservation is recorded in the product it holds, as `<order id>:<quantity>` in `holds`, in
+ * the same update that moves the numbers. So a reservation, its release and its sale each happen
+ * once however often they are tried — after a crash, by a retried webhook, by two sweepers — and
+ * a release never gives back units that another order holds.
  */
 export class Inventory {
   constructor(private readonly events: ShopEvents) {}
 
   /**
-   * Holds every line or none. Lines are reserved one by one; when one cannot be (not enough
-   * available, or the product is not for sale), those reserved before it are released and 409
-   * names the product and what is left of it.
+   * Holds every line for `orderId`, or none. Lines are reserved one by one; when one cannot be
+   * (not enough available, or the product is not for sale), those reserved before it are released
+   * and 409 names the line and what is left of it. Answers each product as it is after its update,
+   * so that the order is priced from what was actually reserved.
    */
-  async reserve(lines: readonly StockLine[]): Promise<void> {
-    const reserved: StockLine[] = [];
+  async reserve(orderId: string, lines: readonly StockLine[]): Promise<ReservedProduct[]> {
+    const reserved: ReservedProduct[] = [];
     try {
-      for (const line of lines) {
+      for (const [index, line] of lines.entries()) {
         assertQuantity(line);
-        const product = await ProductModel.findOneAndUpdate(
-          { _id: line.productId, status: 'active', available: trusted({ $gte: line.quantity }) },
-          { $inc: { reserved: line.quantity, available: -line.quantity } },
-          { returnDocument: 'after' },
-        ).lean();
-        if (!product) throw await this.outOfStock(line, reserved.length);
-        reserved.push(line);
-        await this.published(line.productId, product.available);
+        const hold = holdOf(orderId, line);
+        const product =
+          (await ProductModel.findOneAndUpdate(
+            { _id: line.productId, status: 'active', available: trusted({ $gte: line.quantity }), holds: trusted({ $ne: hold }) },
+            { $inc: { reserved: line.quantity, available: -line.quantity }, $push: { holds: hold } },
+            { returnDocument: 'after' },
+          ).lean<ReservedProduct>()) ?? (await ProductModel.findOne({ _id: line.productId, holds: hold }, reservedProductProjection).lean<ReservedProduct>());
+        if (!product) throw await this.outOfStock(line, index);
+        reserved.push(product);
+        await this.published(product, line.quantity);
       }
     } catch (error) {
-      await this.release(reserved);
+      await this.release(orderId, lines);
       throw error;
     }
+    return reserved;
   }
 
-  /** Gives reserved units back to what can be sold (an unpaid order cancelled or expired). */
-  async release(lines: readonly StockLine[]): Promise<void> {
+  /** Gives an order's reserved units back to what can be sold (it was cancelled or expired unpaid). */
+  async release(orderId: string, lines: readonly StockLine[]): Promise<void> {
     for (const line of lines) {
-      const product = await this.moveReserved(line, { reserved: -line.quantity, available: line.quantity });
-      if (product) await this.published(line.productId, product.available);
+      const product = await this.settleHold(orderId, line, { reserved: -line.quantity, available: line.quantity });
+      if (product) await this.published(product, -line.quantity);
     }
   }
 
-  /** A paid line leaves the shelf: its reservation becomes a sale. Availability does not change. */
-  async commitSale(lines: readonly StockLine[]): Promise<void> {
-    for (const line of lines) await this.moveReserved(line, { reserved: -line.quantity, stock: -line.quantity, soldCount: line.quantity });
+  /** A paid order's lines leave the shelf: each reservation becomes a sale. Availability does not change. */
+  async commitSale(orderId: string, lines: readonly StockLine[]): Promise<void> {
+    for (const line of lines) {
+      const product = await this.settleHold(orderId, line, { reserved: -line.quantity, stock: -line.quantity, soldCount: line.quantity });
+      if (product) await this.events.publish('product.sold', { productId: line.productId, soldCount: product.soldCount });
+    }
   }
 
-  /** A refunded line comes back on the shelf. */
+  /** A refunded line comes back on the shelf. The order's own status guards that this runs once. */
   async returnStock(lines: readonly StockLine[]): Promise<void> {
     for (const line of lines) {
       assertQuantity(line);
-      const product = await ProductModel.findOneAndUpdate({ _id: line.productId }, { $inc: { stock: line.quantity, available: line.quantity } }, { returnDocument: 'after' }).lean();
-      if (product) await this.published(line.productId, product.available);
+      const product = await ProductModel.findOneAndUpdate(
+        { _id: line.productId },
+        { $inc: { stock: line.quantity, available: line.quantity } },
+        { returnDocument: 'after' },
+      ).lean<ReservedProduct>();
+      if (product) await this.published(product, -line.quantity);
     }
   }
 
@@ -82,33 +98,56 @@ export class Inventory {
   async adjust(productId: string, adjustment: StockAdjustment, byUserId: Types.ObjectId): Promise<StockLevels> {
     const result = 'add' in adjustment ? await addStock(productId, adjustment.add) : await setStock(productId, adjustment.set);
     if (result.change !== 0) {
-      await this.published(productId, result.available);
+      const product = await ProductModel.findById(productId, reservedProductProjection).lean<ReservedProduct>();
+      if (product) await this.published({ ...product, available: result.available }, -result.change);
       await StockMovementModel.create({ productId, change: result.change, stockAfter: result.stock, reason: adjustment.reason, byUserId });
     }
     return { stock: result.stock, available: result.available };
   }
 
-  /**
-   * Moves units out of `reserved`, guarded so that it never goes below zero: a release or a sale
-   * repeated by a retried webhook finds nothing left to move, and changes nothing.
-   */
-  private async moveReserved(line: StockLine, change: Record<string, number>) {
+  /** Ends one hold with `change`; nothing happens when the hold is not there (already ended, or never made). */
+  private async settleHold(orderId: string, line: StockLine, change: Record<string, number>): Promise<ReservedProduct | null> {
     assertQuantity(line);
-    return ProductModel.findOneAndUpdate({ _id: line.productId, reserved: trusted({ $gte: line.quantity }) }, { $inc: change }, { returnDocument: 'after' }).lean();
+    const hold = holdOf(orderId, line);
+    return ProductModel.findOneAndUpdate(
+      { _id: line.productId, holds: hold },
+      { $inc: change, $pull: { holds: hold } },
+      { returnDocument: 'after' },
+    ).lean<ReservedProduct>();
   }
 
-  private published(productId: string, available: number): Promise<void> {
-    return this.events.publish('stock.changed', { productId, available });
+  /**
+   * Tells the shop the new availability, and admins when it has just reached the product's
+   * low-stock threshold (`taken` units ago it was above it), so each fall is told once.
+   */
+  private async published(product: ReservedProduct, taken: number): Promise<void> {
+    const productId = product._id.toString();
+    await this.events.publish('stock.changed', { productId, available: product.available });
+    const threshold = product.lowStockThreshold;
+    if (taken > 0 && product.available <= threshold && product.available + taken > threshold) {
+      await this.events.publish('stock.low', { productId, title: product.title, available: product.available, threshold });
+    }
   }
 
   private async outOfStock(line: StockLine, index: number): Promise<AppError> {
     const product = await ProductModel.findOne({ _id: line.productId }, { title: 1, status: 1, available: 1 }).lean();
     if (!product || product.status !== 'active') {
-      return new AppError(409, 'out_of_stock', 'This product is no longer for sale', [{ path: `lines.${index}.productId`, message: 'is not for sale' }]);
+      return new AppError(409, 'out_of_stock', `${product?.title ?? 'A product in your cart'} is no longer for sale`, [
+        { path: `lines.${index}.productId`, message: 'is not for sale' },
+      ]);
     }
     const message = product.available === 0 ? `${product.title} is sold out` : `Only ${product.available} of ${product.title} left`;
     return new AppError(409, 'out_of_stock', message, [{ path: `lines.${index}.quantity`, message: `at most ${product.available}` }]);
   }
+}
+
+/** What checkout copies into an order line, and the numbers the events tell. */
+export type ReservedProduct = Pick<ProductDocument, '_id' | 'title' | 'slug' | 'price' | 'images' | 'sellerId' | 'available' | 'soldCount' | 'lowStockThreshold'>;
+// Reads only: FerretDB v1 has no projection on findOneAndUpdate, which answers the whole product.
+const reservedProductProjection = { title: 1, slug: 1, price: 1, images: 1, sellerId: 1, available: 1, soldCount: 1, lowStockThreshold: 1 } as const;
+
+function holdOf(orderId: string, line: StockLine): string {
+  return `${orderId}:${line.quantity}`;
 }
 
 function assertQuantity(line: StockLine): void {

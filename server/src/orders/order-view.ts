@@ -1,0 +1,90 @@
+import type { Order, OrderSummary } from '@shared/orders/order';
+import type { Money } from '@shared/money';
+import type { OrderEvent } from '../events/shop-events';
+import type { OrderDocument } from './order.model';
+
+const money = (value: Money): Money => ({ amount: value.amount, currency: value.currency });
+
+function totalsOf(order: OrderDocument): Order['totals'] {
+  const { subtotal, discount, shipping, tax, total } = order.totals;
+  return { subtotal: money(subtotal), discount: money(discount), shipping: money(shipping), tax: money(tax), total: money(total) };
+}
+
+const itemCountOf = (order: OrderDocument) => order.lines.reduce((count, line) => count + line.quantity, 0);
+
+/** An order as its shopper and admins see it (SPEC section 6). */
+export function toOrderView(order: OrderDocument, accessToken?: string): Order {
+  const address = order.shippingAddress;
+  return {
+    id: order._id.toString(),
+    number: order.number,
+    status: order.status,
+    email: order.email,
+    lines: order.lines.map((line) => ({
+      productId: line.productId.toString(),
+      slug: line.slug,
+      title: line.title,
+      image: line.image?.toString() ?? null,
+      unitPrice: money(line.unitPrice),
+      quantity: line.quantity,
+      lineTotal: money(line.lineTotal),
+      sellerId: line.sellerId?.toString() ?? null,
+    })),
+    totals: totalsOf(order),
+    discountCode: order.discountCode ?? null,
+    shippingAddress: {
+      name: address.name,
+      line1: address.line1,
+      city: address.city,
+      postalCode: address.postalCode,
+      country: address.country,
+      ...(address.line2 ? { line2: address.line2 } : {}),
+      ...(address.region ? { region: address.region } : {}),
+      ...(address.phone ? { phone: address.phone } : {}),
+    },
+    shippingMethod: order.shippingMethod,
+    payment: {
+      provider: order.payment.provider,
+      status: order.payment.status,
+      card: order.payment.cardLast4 ? { last4: order.payment.cardLast4 } : null,
+      failureMessage: order.payment.failureMessage ?? null,
+    },
+    statusHistory: order.statusHistory.map((change) => ({
+      status: change.status,
+      at: change.at.toISOString(),
+      by: change.by,
+      ...(change.note ? { note: change.note } : {}),
+    })),
+    reservedUntil: order.status === 'pending_payment' && order.reservedUntil ? order.reservedUntil.toISOString() : null,
+    ...(accessToken ? { accessToken } : {}),
+    createdAt: order.createdAt.toISOString(),
+  };
+}
+
+export function toOrderSummary(order: OrderDocument): OrderSummary {
+  return {
+    id: order._id.toString(),
+    number: order.number,
+    status: order.status,
+    email: order.email,
+    totals: totalsOf(order),
+    itemCount: itemCountOf(order),
+    createdAt: order.createdAt.toISOString(),
+  };
+}
+
+/** What the shop's events carry about an order. */
+export function toOrderEvent(order: OrderDocument): OrderEvent {
+  return {
+    orderId: order._id.toString(),
+    number: order.number,
+    status: order.status,
+    at: (order.statusHistory.at(-1)?.at ?? order.updatedAt).toISOString(),
+    userId: order.userId?.toString() ?? null,
+    email: order.email,
+    sellerIds: order.sellerIds.map((id) => id.toString()),
+    total: money(order.totals.total),
+    itemCount: itemCountOf(order),
+    createdAt: order.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { emailSchema } from '../accounts/accounts';
+import { objectIdSchema } from '../catalog/product';
+import { moneySchema } from '../money.schema';
+import { orderStatuses } from './order-status';
+
+export const shippingMethods = ['standard', 'express'] as const;
+export type ShippingMethod = (typeof shippingMethods)[number];
+
+export const paymentProviders = ['test', 'stripe'] as const;
+export type PaymentProviderName = (typeof paymentProviders)[number];
+
+export const shippingAddressSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'is required').max(120),
+    line1: z.string().trim().min(1, 'is required').max(200),
+    line2: z.string().trim().max(200).optional(),
+    city: z.string().trim().min(1, 'is required').max(100),
+    postalCode: z.string().trim().min(1, 'is required').max(20),
+    region: z.string().trim().max(100).optional(),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code'),
+    phone: z.string().trim().max(40).optional(),
+  })
+  .meta({ id: 'ShippingAddress' });
+export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
+
+export const cardSchema = z.strictObject({
+  number: z
+    .string()
+    .transform((value) => value.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{12,19}$/, 'must be a card number')),
+  expMonth: z.number().int().min(1).max(12),
+  expYear: z.number().int().min(2000).max(2100),
+  cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+});
+export type Card = z.input<typeof cardSchema>;
+
+export const paymentRequestSchema = z.discriminatedUnion('provider', [
+  z.strictObject({ provider: z.literal('test'), card: cardSchema }),
+  z.strictObject({
+    provider: z.literal('stripe'),
+    paymentMethod: z.string().regex(/^pm_[A-Za-z0-9_]{1,200}$/, 'must be a Stripe PaymentMethod id'),
+  }),
+]);
+
+/**
+ * SPEC section 6. The lines come from the caller's cart, and every amount from the database: a
+ * price or total in the body is refused as an unknown key, never used.
+ */
+export const placeOrderRequestSchema = z
+  .strictObject({
+    email: emailSchema.optional().meta({ description: 'Required for a guest; a signed-in shopper\'s is their account email' }),
+    shippingAddress: shippingAddressSchema,
+    shippingMethod: z.enum(shippingMethods),
+    payment: paymentRequestSchema,
+    discountCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{1,40}$/, 'is not a discount code').optional(),
+  })
+  .meta({ id: 'PlaceOrderRequest' });
+export type PlaceOrderRequest = z.input<typeof placeOrderRequestSchema>;
+
+/** Stripe's rule: any string of up to 255 characters; clients send a fresh UUID per attempt. */
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': z.string({ error: 'is required' }).min(1, 'is required').max(255),
+});
+
+export const orderLineSchema = z.object({
+  productId: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  image: z.string().nullable(),
+  unitPrice: moneySchema,
+  quantity: z.number().int(),
+  lineTotal: moneySchema,
+  sellerId: z.string().nullable(),
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+export const orderTotalsSchema = z.object({
+  subtotal: moneySchema,
+  discount: moneySchema.meta({ description: 'Taken off the subtotal; zero without a code' }),
+  shipping: moneySchema,
+  tax: moneySchema.meta({ description: 'The tax rate of (subtotal − discount + shipping)' }),
+  total: moneySchema,
+});
+export type OrderTotals = z.infer<typeof orderTotalsSchema>;
+
+export const paymentStatuses = ['pending', 'authorized', 'captured', 'failed', 'refunded'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+export const statusChangeSchema = z.object({
+  status: z.enum(orderStatuses),
+  at: z.iso.datetime(),
+  by: z.enum(['payment', 'shopper', 'admin', 'system']),
+  note: z.string().optional(),
+});
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ example: 'MS-7K3Q-9XWD' }),
+    status: z.enum(orderStatuses),
+    email: z.string(),
+    lines: z.array(orderLineSchema),
+    totals: orderTotalsSchema,
+    discountCode: z.string().nullable(),
+    shippingAddress: shippingAddressSchema,
+    shippingMethod: z.enum(shippingMethods),
+    payment: z.object({
+      provider: z.enum(paymentProviders),
+      status: z.enum(paymentStatuses),
+      /** Card brand and last four digits, when the provider says. */
+      card: z.object({ last4: z.string() }).nullable(),
+      failureMessage: z.string().nullable().meta({ description: 'Why the payment failed, in words for the shopper' }),
+    }),
+    statusHistory: z.array(statusChangeSchema),
+    /** Until when unpaid stock stays reserved; null once paid or cancelled. */
+    reservedUntil: z.iso.datetime().nullable(),
+    /** A guest's signed link to this order (only in the answer to the guest who placed it). */
+    accessToken: z.string().optional(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof orderSchema>;
+
+export const orderSummarySchema = orderSchema
+  .pick({ id: true, number: true, status: true, totals: true, createdAt: true })
+  .extend({ itemCount: z.number().int(), email: z.string() })
+  .meta({ id: 'OrderSummary' });
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const orderListSchema = z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() });
+export type OrderList = z.infer<typeof orderListSchema>;
+
+export const orderListQuerySchema = z.strictObject({
+  cursor: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().meta({ description: 'The nextCursor of the page before' }),
+});
+
+export const orderParamsSchema = z.strictObject({ id: objectIdSchema });
+/** A guest reads their order with the token of the link they were given. */
+export const orderAccessQuerySchema = z.strictObject({ token: z.string().max(200).optional() });
+
+export const adminOrderListQuerySchema = z.strictObject({
+  status: z.enum(orderStatuses).optional(),
+  cursor: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+});
+
+export const orderStatusChangeRequestSchema = z
+  .strictObject({ status: z.enum(orderStatuses), note: z.string().trim().max(500).optional() })
+  .meta({ id: 'OrderStatusChangeRequest' });
+export type OrderStatusChangeRequest = z.input<typeof orderStatusChangeRequestSchema>;
+
+/** Shipping prices and the tax rate the checkout shows before the order is placed. */
+export const checkoutOptionsSchema = z
+  .object({
+    shippingMethods: z.array(z.object({ id: z.enum(shippingMethods), name: z.string(), price: moneySchema, days: z.string() })),
+    taxRateBasisPoints: z.number().int(),
+    paymentProviders: z.array(z.enum(paymentProviders)),
+    reservationMinutes: z.number(),
+  })
+  .meta({ id: 'CheckoutOptions' });
+export type CheckoutOptions = z.infer<typeof checkoutOptionsSchema>;
