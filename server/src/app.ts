@@ -12,6 +12,7 @@ import { registerAdminUserRoutes } from './accounts/admin-users.routes';
 import { registerAuthRoutes } from './accounts/auth.routes';
 import type { Authenticator } from './accounts/authenticator';
 import { registerOidcRoutes } from './accounts/oidc/oidc.routes';
+import { registerCartRoutes } from './cart/cart.routes';
 import { registerAdminCatalogRoutes } from './catalog/admin-catalog.routes';
 import type { CatalogSource } from './catalog/catalog-source';
 import { registerCatalogRoutes } from './catalog/catalog.routes';
@@ -28,6 +29,10 @@ import { apiNotFound, errorHandler } from './http/error-handler';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { registerMediaRoutes } from './media/media.routes';
+import { registerAdminOrderRoutes } from './orders/admin-orders.routes';
+import type { Commerce } from './orders/commerce';
+import { registerOrderRoutes } from './orders/order.routes';
+import { registerPaymentWebhookRoutes } from './payments/payment-webhook.routes';
 import { registerDevOutboxRoutes } from './notifications/dev-outbox.routes';
 
 export interface AppContext {
@@ -40,6 +45,7 @@ export interface AppContext {
   catalog: CatalogSource;
   events: ShopEvents;
   inventory: Inventory;
+  commerce: Commerce;
   /** The built Angular app; tests point it elsewhere. */
   clientDir?: string;
 }
@@ -66,7 +72,8 @@ export function createApp(context: AppContext): Express {
   );
   app.use(compression());
   app.use(express.json({ limit: '100kb', strict: true, verify: keepRawBody }));
-  app.use('/api/auth', cookieParser());
+  // The refresh token's and the guest cart's cookies.
+  app.use('/api', cookieParser());
 
   const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator });
   registerHealthRoutes(api, context);
@@ -76,6 +83,10 @@ export function createApp(context: AppContext): Express {
   registerAdminUserRoutes(api, context.accounts);
   registerCatalogRoutes(api, context.catalog);
   registerAdminCatalogRoutes(api, context);
+  registerCartRoutes(api, context.commerce.carts, context.commerce.cartOwners);
+  registerOrderRoutes(api, context.commerce);
+  registerAdminOrderRoutes(api, context.commerce);
+  registerPaymentWebhookRoutes(api, context.commerce.webhooks, context.commerce.providers);
   registerMediaRoutes(api);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 

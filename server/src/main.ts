@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { DatabaseStartError } from './database/database-start-error';
-import { demoAccounts } from './seed/seed';
+import { demoAccounts, demoDiscountCodes } from './seed/seed';
+import { testCards } from '@shared/payments/test-cards';
 import { startShop } from './shop';
 
 async function main(): Promise<void> {
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   if (config.seedDemoData) {
     lines.push('', `  Demo accounts (password for all: ${config.demoPassword})${shop.seeded ? '' : ', created on the first start'}`);
     for (const account of demoAccounts) lines.push(`    ${account.role.padEnd(9)} ${account.email}`);
+    lines.push('', '  Discount codes');
+    for (const code of demoDiscountCodes) lines.push(`    ${code.code.padEnd(9)} ${code.description}`);
   }
+  if (config.commerce.paymentProvider === 'test') lines.push('', `  Test card that pays: ${testCards.succeeds.replace(/(\d{4})(?=\d)/g, '$1 ')} (any future expiry, any CVC)`);
   lines.push('', '  Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n') + '\n');
 

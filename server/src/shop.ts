@@ -22,6 +22,8 @@ import { ShopEvents } from './events/shop-events';
 import { Inventory } from './inventory/inventory';
 import { ensureMediaIndexes } from './media/media.storage';
 import { Mailer } from './notifications/mailer';
+import { createCommerce, type Commerce } from './orders/commerce';
+import { OrderModel } from './orders/order.model';
 import { createSocketServer, pushShopEvents, type ShopSocketServer } from './realtime/socket-server';
 import { seedDemoData, type SeedSummary } from './seed/seed';
 
@@ -35,6 +37,7 @@ export interface RunningShop {
   catalog: CatalogSource;
   events: ShopEvents;
   inventory: Inventory;
+  commerce: Commerce;
   io: ShopSocketServer;
   httpServer: Server;
   stop(): Promise<void>;
@@ -91,8 +94,21 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
         await redis.quit();
       });
     }
+    const secureCookies = config.isProduction || config.publicUrl.startsWith('https:');
+    const commerce = createCommerce({ config, log, events, inventory, catalog, mailer, secureCookies });
+    cleanups.push(() => commerce.stop());
     const httpServer = createServer();
-    const sockets = await createSocketServer(config, log, authenticator, (productIds) => catalog.availability(productIds));
+    const sockets = await createSocketServer(
+      config,
+      log,
+      authenticator,
+      (productIds) => catalog.availability(productIds),
+      async (orderId, user, token) => {
+        const order = await OrderModel.findById(orderId, { userId: 1, status: 1 }).lean();
+        const own = order?.userId && user && order.userId.toString() === user.id;
+        return order && (own || user?.role === 'admin' || commerce.guestOrderLinks.opens(orderId, token)) ? order.status : undefined;
+      },
+    );
     pushShopEvents(events, sockets.io);
     cleanups.push(async () => {
       // socket.io disconnects its clients and stops the listener; open HTTP keep-alive
@@ -102,8 +118,8 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
       httpServer.closeAllConnections();
       await closed;
     });
-    const sessions = new Sessions(accessTokens, config.isProduction || config.publicUrl.startsWith('https:'));
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, inventory, ...appOptions });
+    const sessions = new Sessions(accessTokens, secureCookies);
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, inventory, commerce, ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);
@@ -113,7 +129,9 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${displayHost(config.host)}:${port}`;
-    return { url, port, database, databaseServer, seeded, catalog, events, inventory, io: sockets.io, httpServer, stop };
+    // The test provider's webhooks come back over HTTP, to this very process.
+    commerce.start(`http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : displayHost(config.host)}:${port}`);
+    return { url, port, database, databaseServer, seeded, catalog, events, inventory, commerce, io: sockets.io, httpServer, stop };
   } catch (error) {
     await stop();
     throw error;

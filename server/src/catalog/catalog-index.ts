@@ -128,6 +128,15 @@ class Entries {
     entry.product.available = available;
   }
 
+  /** A sale moves the product in the best-selling order only, so only that order is sorted again. */
+  setSoldCount(productId: string, soldCount: number): void {
+    const entry = this.byId.get(productId);
+    if (!entry) return;
+    entry.soldCount = soldCount;
+    entry.product.soldCount = soldCount;
+    this.ordered.delete('bestselling');
+  }
+
   private changedMembers(): void {
     this.list = undefined;
     this.ordered.clear();
@@ -157,6 +166,7 @@ export class CatalogIndex {
 
   constructor(events: ShopEvents, private readonly log: Logger) {
     events.on('stock.changed', ({ productId, available }) => this.apply((entries) => entries.setAvailable(productId, available)));
+    events.on('product.sold', ({ productId, soldCount }) => this.apply((entries) => entries.setSoldCount(productId, soldCount)));
     events.on('product.changed', ({ productId }) => this.reread(productId));
     events.on('categories.changed', ({ productsChanged }) => {
       if (productsChanged) this.reloadInBackground();

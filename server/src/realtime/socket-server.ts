@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { rooms, watchProductsSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketAck } from '@shared/realtime/socket-events';
+import type { OrderStatus } from '@shared/orders/order-status';
+import { rooms, watchOrderSchema, watchProductsSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketAck } from '@shared/realtime/socket-events';
 import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
@@ -35,6 +36,8 @@ export async function createSocketServer(
   authenticator: Authenticator,
   /** What each active product of a list has available now (catalog/catalog-source.ts). */
   availabilityOf: (productIds: string[]) => Promise<Record<string, number>>,
+  /** An order's status if this user (or a guest with this token) may follow it, else undefined. */
+  orderStatusFor: (orderId: string, user: AuthenticatedUser | undefined, token: string | undefined) => Promise<OrderStatus | undefined> = async () => undefined,
 ): Promise<SocketServerHandle> {
   const allowedOrigins = new Set(config.corsOrigins);
   const io: ShopSocketServer = new Server({
@@ -103,6 +106,24 @@ export async function createSocketServer(
         .then((available) => respond({ data: { watching: watched + parsed.data.productIds.length, available } }));
     });
 
+    socket.on('watchOrder', (payload, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {};
+      const parsed = watchOrderSchema.safeParse(payload);
+      if (!parsed.success) return respond(invalidPayload);
+      const { orderId, token } = parsed.data;
+      // Joined only once access is proven; the status read after joining misses no move.
+      orderStatusFor(orderId, socket.data.user, token)
+        .then(async (allowed) => {
+          if (!allowed) return respond({ error: { code: 'not_found', message: 'Order not found' } });
+          await socket.join(rooms.order(orderId));
+          respond({ data: { status: (await orderStatusFor(orderId, socket.data.user, token)) ?? allowed } });
+        })
+        .catch((error: unknown) => {
+          log.warn({ err: error }, 'could not check access to a watched order');
+          respond({ error: { code: 'service_unavailable', message: 'Try again in a moment' } });
+        });
+    });
+
     socket.on('unwatch', (payload, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {};
       const parsed = watchProductsSchema.safeParse(payload);
@@ -148,5 +169,19 @@ async function attachRedisAdapter(io: ShopSocketServer, redisUrl: string, log: L
 export function pushShopEvents(events: ShopEvents, io: ShopSocketServer): void {
   events.on('stock.changed', ({ productId, available }, origin) => {
     if (origin === 'local') io.to(rooms.product(productId)).emit('stock:changed', { productId, available });
+  });
+  events.on('stock.low', (low, origin) => {
+    if (origin === 'local') io.to(rooms.admins).emit('stock:low', low);
+  });
+  events.on('order.created', (order, origin) => {
+    if (origin !== 'local') return;
+    const { orderId, number, status, total, itemCount, email, createdAt } = order;
+    io.to([rooms.admins, ...order.sellerIds.map(rooms.seller)]).emit('order:created', { orderId, number, status, total, itemCount, email, createdAt });
+  });
+  events.on('order.status_changed', (order, origin) => {
+    if (origin !== 'local') return;
+    const audience = [rooms.order(order.orderId), rooms.admins, ...order.sellerIds.map(rooms.seller), ...(order.userId ? [rooms.user(order.userId)] : [])];
+    // One emit to the union of rooms: a socket in several of them gets the event once.
+    io.to(audience).emit('order:status', { orderId: order.orderId, number: order.number, status: order.status, at: order.at });
   });
 }

@@ -6,6 +6,7 @@ import { CategoryModel } from '../catalog/category.model';
 import { ProductModel } from '../catalog/product.model';
 import { searchTermsFor } from '../catalog/search-terms';
 import { storeImage } from '../media/media.storage';
+import { DiscountCodeModel } from '../orders/discounts/discount-code.model';
 import { demoAuthors, demoBrands, demoCategories, type DemoLeafCategory } from './demo-catalog';
 import { renderProductImage } from './demo-images';
 
@@ -14,6 +15,12 @@ export interface SeedSummary {
   categories: number;
   accounts: Array<{ email: string; role: string }>;
 }
+
+/** Codes a newcomer can try at checkout (printed at start): one percent, one fixed with a minimum spend. */
+export const demoDiscountCodes = [
+  { code: 'WELCOME10', kind: 'percent', value: 1000, perCustomerLimit: 1, description: '10 % off, once per customer' },
+  { code: 'SAVE5', kind: 'fixed', value: 500, minimumSpend: 5000, description: '€5 off orders of €50 or more' },
+] as const;
 
 export const demoAccounts = [
   { email: 'admin@demo.shop', name: 'Ada Admin', role: 'admin' },
@@ -200,6 +207,8 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
   for (let start = 0; start < products.length; start += 1000) {
     await ProductModel.insertMany(products.slice(start, start + 1000), { timestamps: false });
   }
+
+  await DiscountCodeModel.insertMany(demoDiscountCodes.map(({ description: _description, ...code }) => code));
 
   options.log.info({ products: products.length, categories: categoryDocuments.length, ms: Date.now() - startedAt }, 'demo data seeded');
   return {
