@@ -21,7 +21,7 @@ export function testDatabaseServer(): DatabaseServer {
 }
 
 /** `mongodb://host:port/` + a database name of the spec's own (any path or options of the base URI are replaced). */
-function uriWithDatabase(baseUri: string, databaseName: string): string {
+export function uriWithDatabase(baseUri: string, databaseName: string): string {
   const [withoutOptions, options] = baseUri.split('?');
   const hosts = /^(mongodb(?:\+srv)?:\/\/[^/]+)/.exec(withoutOptions!)![1];
   return `${hosts}/${databaseName}${options ? `?${options}` : ''}`;
@@ -45,7 +45,8 @@ export interface TestShop {
  * Starts the real shop — HTTP server, socket.io and all — on a free port, against a database of
  * this spec file's own, before its specs, and drops that database after them.
  */
-export function useTestShop(environment: Record<string, string> = {}, options: { clientDir?: string } = {}): TestShop {
+/** `environment` may be a function, read in beforeAll, for values known only then (a mock server's port). */
+export function useTestShop(environment: Record<string, string> | (() => Record<string, string>) = {}, options: { clientDir?: string } = {}): TestShop {
   let running: RunningShop | undefined;
   let config: Config | undefined;
   let dataDir: string | undefined;
@@ -63,7 +64,7 @@ export function useTestShop(environment: Record<string, string> = {}, options: {
       // per-address rate limits apply per simulated client; rate-limit specs turn this off.
       TRUST_PROXY: 'loopback',
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
-      ...environment,
+      ...(typeof environment === 'function' ? environment() : environment),
     });
     const ownDatabase = { ...databaseServer, uri: uriWithDatabase(databaseServer.uri, `spec_${randomBytes(6).toString('hex')}`) };
     running = await startShop(config, createLogger(config), { ...options, databaseServer: ownDatabase });
