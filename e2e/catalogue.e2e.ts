@@ -135,7 +135,7 @@ test.describe('Catalogue', () => {
     await expect(breadcrumbs.getByRole('link')).toHaveText(['All products', 'Electronics', 'Audio']);
     await expect(breadcrumbs.getByRole('link', { name: 'Audio' })).toHaveAttribute('href', '/products?category=audio');
     await expect(page.getByRole('img', { name: title })).toHaveJSProperty('complete', true);
-    await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add to cart', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'You may also like' })).toBeVisible();
 
     await page.goBack();

@@ -43,13 +43,13 @@ test.describe('Live stock', () => {
       await adjustStock(request, token, product.id, { set: reserved + 2 });
       await expect(stock).toHaveText('Only 2 left');
       await expect(card.locator('.stock')).toHaveText('Only 2 left');
-      await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Add to cart', exact: true })).toBeVisible();
       await expect(page.getByLabel('Quantity')).toHaveAttribute('max', '2');
 
       await adjustStock(request, token, product.id, { set: reserved });
       await expect(stock).toHaveText('Out of stock');
       await expect(card.locator('.stock')).toHaveText('Out of stock');
-      await expect(page.getByRole('button', { name: 'Add to cart' })).toBeDisabled();
+      await expect(page.getByRole('button', { name: 'Add to cart', exact: true })).toBeDisabled();
       await expect(page.getByText('Out of stock for now')).toBeVisible();
     } finally {
       await adjustStock(request, token, product.id, { set: before.stock - 1 });

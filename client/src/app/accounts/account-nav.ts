@@ -9,6 +9,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
     <nav aria-label="Your account">
       <a routerLink="/account" routerLinkActive="active" ariaCurrentWhenActive="page" [routerLinkActiveOptions]="{ exact: true }">Profile</a>
       <a routerLink="/account/addresses" routerLinkActive="active" ariaCurrentWhenActive="page">Addresses</a>
+      <a routerLink="/account/orders" routerLinkActive="active" ariaCurrentWhenActive="page">Orders</a>
     </nav>
   `,
   styles: `

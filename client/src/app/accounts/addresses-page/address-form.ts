@@ -5,6 +5,7 @@ import { FieldError, showsError } from '../../core/forms/field-error';
 import { FormSubmission } from '../../core/forms/form-submission';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { AccountApi } from '../account-api';
+import { AddressFields } from './address-fields';
 
 // Deliberately a value import: each field is checked by the schema the API validates with.
 const rules = addressInputSchema.shape;
@@ -13,7 +14,7 @@ const optionalFields = ['label', 'line2', 'region', 'phone'] as const;
 /** Adds an address, or edits the one given. */
 @Component({
   selector: 'shop-address-form',
-  imports: [ReactiveFormsModule, FieldError],
+  imports: [ReactiveFormsModule, FieldError, AddressFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './address-form.html',
 })

@@ -3,21 +3,12 @@ import type { Address } from '@shared/accounts/accounts';
 import { describeApiError } from '../../core/http/api-error';
 import { AccountApi } from '../account-api';
 import { AccountNav } from '../account-nav';
+import { PostalAddress } from '../postal-address/postal-address';
 import { AddressForm } from './address-form';
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 @Component({
   selector: 'shop-addresses-page',
-  imports: [AccountNav, AddressForm],
+  imports: [AccountNav, AddressForm, PostalAddress],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './addresses-page.html',
   styleUrl: './addresses-page.scss',
@@ -34,7 +25,6 @@ export class AddressesPage {
   protected readonly status = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
   protected readonly loadError = computed(() => describeApiError(this.addresses.error()).message);
-  protected readonly countryName = countryName;
 
   protected startAdding(): void {
     this.resetMessages();

@@ -1,6 +1,11 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import type { CartNotice } from '@shared/cart/cart';
 import type { ProductSummary } from '@shared/catalog/product';
+import { CartStore } from '../../cart/cart-store';
+import { errorBody, settle } from '../../core/testing/http-testing';
 import { productSummary } from '../testing/catalog-fixtures';
 import { ProductCard } from './product-card';
 import { provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
@@ -16,7 +21,12 @@ function product(overrides: Partial<ProductSummary> = {}): ProductSummary {
 }
 
 describe('ProductCard', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([]), provideFakeShopSocket()] }));
+  let cart: { notices: ReturnType<typeof signal<CartNotice[]>>; addItem: jasmine.Spy };
+
+  beforeEach(() => {
+    cart = { notices: signal<CartNotice[]>([]), addItem: jasmine.createSpy('addItem').and.resolveTo() };
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideFakeShopSocket(), { provide: CartStore, useValue: cart }] });
+  });
 
   function render(value: ProductSummary, imageSizes?: string): HTMLElement {
     const fixture = TestBed.createComponent(ProductCard);
@@ -76,5 +86,70 @@ describe('ProductCard', () => {
     expect(soldOut.querySelector('.stock')?.textContent).toContain('Out of stock');
     expect(soldOut.querySelector('.card')?.classList).toContain('sold-out');
     expect(render(product({ available: 40 })).querySelector('.stock')?.textContent).toContain('In stock');
+  });
+
+  describe('add to cart', () => {
+    const kestrel = product({ id: 'a0000000000000000000000a', available: 8 });
+
+    async function renderCard(value: ProductSummary) {
+      const fixture = TestBed.createComponent(ProductCard);
+      fixture.componentRef.setInput('product', value);
+      await fixture.whenStable();
+      const element = fixture.nativeElement as HTMLElement;
+      return {
+        button: () => element.querySelector<HTMLButtonElement>('button.add-to-cart'),
+        status: () => element.querySelector('.cart-status')?.textContent?.trim() ?? '',
+        async add(): Promise<void> {
+          element.querySelector<HTMLButtonElement>('button.add-to-cart')!.click();
+          await settle();
+          await fixture.whenStable();
+        },
+      };
+    }
+
+    it('offers one of a product in stock, named for the product', async () => {
+      const card = await renderCard(kestrel);
+      expect(card.button()?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Add to cart: Kestrel Headphones');
+      await card.add();
+      expect(cart.addItem).toHaveBeenCalledOnceWith({ productId: kestrel.id, quantity: 1 });
+      expect(card.status()).toBe('Added to your cart.');
+    });
+
+    it('offers nothing to add when the product is sold out', async () => {
+      const card = await renderCard(product({ available: 0 }));
+      expect(card.button()).toBeNull();
+    });
+
+    it('says how many are left when the cart already held them all', async () => {
+      cart.addItem.and.callFake(async () => {
+        cart.notices.update((notices) => [...notices, { productId: kestrel.id, kind: 'capped', message: 'Only 8 of Kestrel Headphones left; your cart has 8' }]);
+      });
+      const card = await renderCard(kestrel);
+      await card.add();
+      expect(card.status()).toBe('Only 8 of Kestrel Headphones left; your cart has 8.');
+    });
+
+    it('puts a refusal in words', async () => {
+      cart.addItem.and.rejectWith(new HttpErrorResponse({ status: 409, error: errorBody('out_of_stock', 'Kestrel Headphones is sold out') }));
+      const card = await renderCard(kestrel);
+      await card.add();
+      expect(card.status()).toBe('Sold out just now: there are none left to add.');
+
+      cart.addItem.and.rejectWith(new HttpErrorResponse({ status: 409, error: errorBody('conflict', 'A cart holds at most 50 different products') }));
+      await card.add();
+      expect(card.status()).toBe('A cart holds at most 50 different products');
+    });
+
+    it('takes one click at a time', async () => {
+      let finish: () => void = () => undefined;
+      cart.addItem.and.returnValue(new Promise<void>((resolve) => (finish = resolve)));
+      const card = await renderCard(kestrel);
+      card.button()!.click();
+      await settle();
+      expect(card.button()?.disabled).toBeTrue();
+      finish();
+      await settle();
+      expect(cart.addItem).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -1,9 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Meta, Title } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
+import type { CartNotice } from '@shared/cart/cart';
 import type { ProductDetail } from '@shared/catalog/product';
 import { CartStore } from '../../cart/cart-store';
 import { errorBody, settle } from '../../core/testing/http-testing';
@@ -14,10 +15,10 @@ import { FakeShopSocket, provideFakeShopSocket } from '../../core/testing/fake-s
 describe('ProductPage', () => {
   let fixture: ComponentFixture<ProductPage>;
   let http: HttpTestingController;
-  let cart: { acceptsItems: ReturnType<typeof signal<boolean>>; addItem: jasmine.Spy };
+  let cart: { notices: ReturnType<typeof signal<CartNotice[]>>; addItem: jasmine.Spy };
 
   beforeEach(() => {
-    cart = { acceptsItems: signal(true), addItem: jasmine.createSpy('addItem').and.resolveTo() };
+    cart = { notices: signal<CartNotice[]>([]), addItem: jasmine.createSpy('addItem').and.resolveTo() };
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFakeShopSocket(), { provide: CartStore, useValue: cart }],
     });
@@ -166,7 +167,7 @@ describe('ProductPage', () => {
     expect(stepButton('One more').disabled).toBeTrue();
   });
 
-  it('adds the chosen quantity to the cart', async () => {
+  it('adds the chosen quantity to the cart and links to it', async () => {
     const product = productDetail({ available: 10 });
     await open(product);
     stepButton('One more').click();
@@ -176,7 +177,32 @@ describe('ProductPage', () => {
     await settle();
     fixture.detectChanges();
     expect(cart.addItem).toHaveBeenCalledOnceWith({ productId: product.id, quantity: 2 });
-    expect(element().querySelector('.cart-status')?.textContent).toContain('Added 2 × Kestrel Headphones');
+    expect(element().querySelector('.cart-status')?.textContent).toContain('Added 2 × Kestrel Headphones to your cart.');
+    expect(element().querySelector('.cart-status a')?.getAttribute('href')).toBe('/cart');
+  });
+
+  it('says how many are left when the cart already held them and the shop added fewer', async () => {
+    const product = productDetail({ available: 2 });
+    cart.addItem.and.callFake(async () => {
+      cart.notices.update((notices) => [...notices, { productId: product.id, kind: 'capped', message: 'Only 2 of Kestrel Headphones left; your cart has 2' }]);
+    });
+    await open(product);
+    addToCartButton().click();
+    await settle();
+    fixture.detectChanges();
+    expect(element().querySelector('.cart-status')?.textContent).toContain('Only 2 of Kestrel Headphones left; your cart has 2.');
+    expect(element().querySelector('.cart-status')?.textContent).not.toContain('Added');
+  });
+
+  it('says so when the product sold out before it could be added', async () => {
+    cart.addItem.and.rejectWith(new HttpErrorResponse({ status: 409, error: errorBody('out_of_stock', 'Kestrel Headphones is sold out') }));
+    await open(productDetail({ available: 3 }));
+    addToCartButton().click();
+    await settle();
+    fixture.detectChanges();
+    const status = element().querySelector('.cart-status')!;
+    expect(status.querySelector('.failed')?.textContent).toContain('Sold out just now');
+    expect(status.querySelector('a')).toBeNull();
   });
 
   it('disables buying when the product is out of stock, and says why', async () => {
@@ -186,13 +212,6 @@ describe('ProductPage', () => {
     expect(element().querySelector('.summary .stock')?.textContent?.trim()).toBe('Out of stock');
     expect(element().querySelector('#cart-note')?.textContent).toContain('Out of stock');
     expect(addToCartButton().getAttribute('aria-describedby')).toBe('cart-note');
-  });
-
-  it('keeps the button disabled, with a note, until the cart accepts items', async () => {
-    cart.acceptsItems.set(false);
-    await open(productDetail({ available: 10 }));
-    expect(addToCartButton().disabled).toBeTrue();
-    expect(element().querySelector('#cart-note')?.textContent).toContain('not possible yet');
   });
 
   it('says kindly that a product does not exist', async () => {

@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, resource, signal } from '@angular/core';
 import { Meta, Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
+import { addToCart, type CartAddition } from '../../cart/add-to-cart';
 import { CartStore, maxQuantityPerLine } from '../../cart/cart-store';
 import { describeApiError } from '../../core/http/api-error';
 import { LoadError } from '../../core/load-error';
@@ -12,7 +13,7 @@ import { followStock, LiveStock } from '../live-stock/live-stock';
 import { ProductGrid } from '../product-grid/product-grid';
 import { StockBadge } from '../stock-badge/stock-badge';
 import { ProductGallery } from './product-gallery/product-gallery';
-import { QuantityPicker } from './quantity-picker';
+import { QuantityPicker } from '../quantity-picker/quantity-picker';
 
 /** Search engines show about this many characters of a description. */
 const metaDescriptionLength = 160;
@@ -58,17 +59,13 @@ export class ProductPage {
   protected readonly maxQuantity = computed(() => Math.min(this.available(), maxQuantityPerLine));
   /** Back to 1 for every product. */
   protected readonly quantity = linkedSignal({ source: this.slug, computation: () => 1 });
-  protected readonly canAddToCart = computed(() => this.maxQuantity() > 0 && this.cart.acceptsItems());
+  protected readonly canAddToCart = computed(() => this.maxQuantity() > 0);
   protected readonly addingToCart = signal(false);
-  protected readonly cartStatus = signal<string | null>(null);
+  /** Cleared when a related product opens in this same page. */
+  protected readonly cartStatus = linkedSignal<string, CartAddition | null>({ source: this.slug, computation: () => null });
 
   /** Why the button is disabled, said next to it. */
-  protected readonly cartNote = computed(() => {
-    if (!this.product.hasValue()) return null;
-    if (this.maxQuantity() === 0) return 'Out of stock for now. Please check back soon.';
-    if (!this.cart.acceptsItems()) return 'The cart is on its way: adding products to it is not possible yet.';
-    return null;
-  });
+  protected readonly cartNote = computed(() => (this.product.hasValue() && this.maxQuantity() === 0 ? 'Out of stock for now. Please check back soon.' : null));
 
   constructor() {
     followStock(() => (this.product.hasValue() ? [this.product.value().id] : []));
@@ -97,10 +94,7 @@ export class ProductPage {
     this.addingToCart.set(true);
     this.cartStatus.set(null);
     try {
-      await this.cart.addItem({ productId: id, quantity });
-      this.cartStatus.set(`Added ${quantity} × ${title} to your cart.`);
-    } catch (error) {
-      this.cartStatus.set(describeApiError(error).message);
+      this.cartStatus.set(await addToCart(this.cart, { productId: id, quantity }, `Added ${quantity} × ${title} to your cart.`));
     } finally {
       this.addingToCart.set(false);
     }

@@ -1,8 +1,9 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
 import { filter, map } from 'rxjs';
+import { CartStore } from '../../cart/cart-store';
 import { SearchBox } from '../../catalog/search-box/search-box';
 import { AuthStore } from '../auth/auth-store';
 
@@ -10,6 +11,9 @@ import { AuthStore } from '../auth/auth-store';
 function isProductListing(url: string): boolean {
   return /^\/products\/?(\?|#|$)/.test(url);
 }
+
+/** The badge stays two digits wide; the link's name says the real number. */
+const largestBadgeCount = 99;
 
 @Component({
   selector: 'shop-site-header',
@@ -35,6 +39,13 @@ function isProductListing(url: string): boolean {
         } @else {
           <a routerLink="/sign-in">Sign in</a>
         }
+        <a class="cart" routerLink="/cart" [attr.aria-label]="cartLabel()">
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M3 4h2.2l2.1 10.2a1.5 1.5 0 0 0 1.5 1.2h8.4a1.5 1.5 0 0 0 1.5-1.1L20.5 8H6.3" /><circle cx="9.5" cy="19.5" r="1.3" /><circle cx="17" cy="19.5" r="1.3" /></svg>
+          <span class="cart-word" aria-hidden="true">Cart</span>
+          @if (cart.count() > 0) {
+            <span class="badge" aria-hidden="true">{{ cartBadge() }}</span>
+          }
+        </a>
       </nav>
     </header>
   `,
@@ -50,6 +61,12 @@ function isProductListing(url: string): boolean {
     nav { grid-area: nav; display: flex; align-items: center; justify-content: flex-end; gap: 0.25rem 1rem; min-width: 0; flex-wrap: wrap; }
     nav a { color: #fff; text-decoration: none; font-weight: 500; padding: 0.5rem 0.25rem; }
     nav a:hover, nav a:focus-visible { text-decoration: underline; }
+    .cart { display: inline-flex; align-items: center; gap: 0.35rem; position: relative; }
+    .cart svg { fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
+    .badge {
+      min-width: 1.35rem; height: 1.35rem; padding: 0 0.35rem; border-radius: 999px; display: inline-grid; place-items: center;
+      background: var(--shop-accent); color: var(--shop-ink); font-size: 0.75rem; font-weight: 700; line-height: 1;
+    }
     .account { max-width: 12rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .sign-out { background: transparent; color: #fff; box-shadow: inset 0 0 0 1.5px rgb(255 255 255 / 70%); padding: 0.4rem 0.9rem; }
     .sign-out:hover, .sign-out:focus-visible { background: #fff; color: var(--shop-ink); }
@@ -63,12 +80,21 @@ function isProductListing(url: string): boolean {
       nav { gap: 0.25rem 0.6rem; }
       .account { max-width: 6.5rem; }
       .sign-out { padding: 0.35rem 0.7rem; }
+      .cart-word { display: none; }
     }
   `,
 })
 export class SiteHeader {
   protected readonly store = inject(AuthStore);
+  protected readonly cart = inject(CartStore);
   private readonly router = inject(Router);
+
+  /** The link is the mini-cart: its name carries the count the badge shows. */
+  protected readonly cartLabel = computed(() => {
+    const count = this.cart.count();
+    return count === 0 ? 'Cart, empty' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
+  });
+  protected readonly cartBadge = computed(() => (this.cart.count() > largestBadgeCount ? `${largestBadgeCount}+` : String(this.cart.count())));
 
   protected readonly signingOut = signal(false);
   protected readonly onProductListing = toSignal(
@@ -79,6 +105,12 @@ export class SiteHeader {
     // Before the first navigation ends the router has no URL yet; the browser's address is the one it will take.
     { initialValue: isProductListing(inject(Location).path()) },
   );
+
+  constructor() {
+    // The header is on every page and shows the count, so the cart is read once, when the shop opens.
+    // Without it the badge stays hidden; the cart page reads the cart again anyway.
+    this.cart.load().catch(() => undefined);
+  }
 
   /** A search from the header starts afresh: no filters from an earlier visit to the listing. */
   protected async search(words: string): Promise<void> {

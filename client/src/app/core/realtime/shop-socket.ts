@@ -1,5 +1,6 @@
 import { effect, inject, Injectable, signal, untracked } from '@angular/core';
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck, StockChanged, WatchAnswer } from '@shared/realtime/socket-events';
+import type { OrderStatus } from '@shared/orders/order-status';
+import type { ClientToServerEvents, OrderCreated, ServerToClientEvents, SocketAck, StockChanged, WatchAnswer } from '@shared/realtime/socket-events';
 import { io, type Socket } from 'socket.io-client';
 import { AuthStore } from '../auth/auth-store';
 
@@ -8,6 +9,16 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** `push`: a change the server pushed; `watch`: the level when the product was first watched. */
 export type StockSource = 'push' | 'watch';
 export type StockListener = (change: StockChanged, source: StockSource) => void;
+
+/** An order's status as the socket learnt it: pushed (`order:status`), or answered to `watchOrder` (`watch`). */
+export interface OrderStatusNow {
+  orderId: string;
+  status: OrderStatus;
+}
+/** `push`: a move the server pushed; `watch`: the status when the order was watched. */
+export type OrderStatusSource = 'push' | 'watch';
+export type OrderStatusListener = (change: OrderStatusNow, source: OrderStatusSource) => void;
+export type OrderCreatedListener = (order: OrderCreated) => void;
 
 /** The server refuses a handshake whose access token has expired or been revoked with this. */
 const unauthenticated = 'unauthenticated';
@@ -24,6 +35,10 @@ export class ShopSocket {
   private socket: ClientSocket | undefined;
   private readonly watched = new Set<string>();
   private readonly stockListeners = new Set<StockListener>();
+  /** Order id → the guest token that opens it (none for one's own orders, or for admins). */
+  private readonly watchedOrders = new Map<string, string | undefined>();
+  private readonly orderStatusListeners = new Set<OrderStatusListener>();
+  private readonly orderCreatedListeners = new Set<OrderCreatedListener>();
   private connectedOnce = false;
 
   /**
@@ -62,6 +77,42 @@ export class ShopSocket {
     return () => this.stockListeners.delete(listener);
   }
 
+  /**
+   * Follows one order's status: one's own, any for an admin, or a guest's with the token of its
+   * link. Asked for again after every connection, like watched products.
+   */
+  watchOrder(orderId: string, token?: string): void {
+    if (this.watchedOrders.has(orderId) && this.watchedOrders.get(orderId) === token) return;
+    this.watchedOrders.set(orderId, token);
+    const socket = this.connection();
+    if (socket.connected) this.emitWatchOrder(socket, orderId, token);
+  }
+
+  /** The server has no unwatch for orders; the order is just not asked for again after a reconnection. */
+  unwatchOrder(orderId: string): void {
+    this.watchedOrders.delete(orderId);
+  }
+
+  /**
+   * Order statuses as they reach the browser: pushed for watched orders, one's own orders and (for
+   * admins) every order, and answered for each order when it is watched. Listening opens the
+   * connection: the rooms these events come through are decided at the handshake.
+   */
+  onOrderStatus(listener: OrderStatusListener): () => void {
+    return this.listen(this.orderStatusListeners, listener);
+  }
+
+  /** New orders, for admins (and sellers on them); opens the connection like `onOrderStatus`. */
+  onOrderCreated(listener: OrderCreatedListener): () => void {
+    return this.listen(this.orderCreatedListeners, listener);
+  }
+
+  private listen<T>(listeners: Set<T>, listener: T): () => void {
+    listeners.add(listener);
+    this.connection();
+    return () => listeners.delete(listener);
+  }
+
   private connection(): ClientSocket {
     this.socket ??= this.open();
     return this.socket;
@@ -76,6 +127,7 @@ export class ShopSocket {
       if (this.connectedOnce) this.reconnections.update((count) => count + 1);
       this.connectedOnce = true;
       if (this.watched.size > 0) this.emitInChunks('watch', [...this.watched]);
+      for (const [orderId, token] of this.watchedOrders) this.emitWatchOrder(socket, orderId, token);
     });
     socket.on('connect_error', (error) => {
       // socket.io does not retry a handshake its server refused; a fresh token (or none, once signed out) will do.
@@ -86,7 +138,22 @@ export class ShopSocket {
         .finally(() => socket.connect());
     });
     socket.on('stock:changed', (change) => this.tellListeners(change, 'push'));
+    socket.on('order:status', ({ orderId, status }) => this.tellOrderStatus({ orderId, status }, 'push'));
+    socket.on('order:created', (order) => {
+      for (const listener of this.orderCreatedListeners) listener(order);
+    });
     return socket;
+  }
+
+  private emitWatchOrder(socket: ClientSocket, orderId: string, token: string | undefined): void {
+    socket.emit('watchOrder', token ? { orderId, token } : { orderId }, (answer) => {
+      // Refused (no such order, or not this visitor's): the page still shows what it loaded, without live updates.
+      if ('data' in answer) this.tellOrderStatus({ orderId, status: answer.data.status }, 'watch');
+    });
+  }
+
+  private tellOrderStatus(change: OrderStatusNow, source: OrderStatusSource): void {
+    for (const listener of this.orderStatusListeners) listener(change, source);
   }
 
   private tellListeners(change: StockChanged, source: StockSource): void {

@@ -1,16 +1,30 @@
 import { Injectable, type Provider, signal } from '@angular/core';
-import type { StockChanged } from '@shared/realtime/socket-events';
-import { ShopSocket, type StockListener, type StockSource } from '../realtime/shop-socket';
+import type { OrderCreated, StockChanged } from '@shared/realtime/socket-events';
+import {
+  type OrderCreatedListener,
+  type OrderStatusListener,
+  type OrderStatusNow,
+  type OrderStatusSource,
+  ShopSocket,
+  type StockListener,
+  type StockSource,
+} from '../realtime/shop-socket';
+
+type FakedMembers = 'watch' | 'unwatch' | 'onStockChanged' | 'reconnections' | 'watchOrder' | 'unwatchOrder' | 'onOrderStatus' | 'onOrderCreated';
 
 /**
  * Stands in for the socket.io connection in unit tests (the e2e specs use the real one): it records
  * what is watched and lets a test push events and simulate a reconnection.
  */
 @Injectable()
-export class FakeShopSocket implements Pick<ShopSocket, 'watch' | 'unwatch' | 'onStockChanged' | 'reconnections'> {
+export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
   readonly watched = new Set<string>();
+  /** Watched order id → the guest token it was watched with. */
+  readonly watchedOrders = new Map<string, string | undefined>();
   readonly reconnections = signal(0);
   private readonly listeners = new Set<StockListener>();
+  private readonly orderStatusListeners = new Set<OrderStatusListener>();
+  private readonly orderCreatedListeners = new Set<OrderCreatedListener>();
 
   watch(productIds: readonly string[]): void {
     for (const id of productIds) this.watched.add(id);
@@ -25,9 +39,37 @@ export class FakeShopSocket implements Pick<ShopSocket, 'watch' | 'unwatch' | 'o
     return () => this.listeners.delete(listener);
   }
 
+  watchOrder(orderId: string, token?: string): void {
+    this.watchedOrders.set(orderId, token);
+  }
+
+  unwatchOrder(orderId: string): void {
+    this.watchedOrders.delete(orderId);
+  }
+
+  onOrderStatus(listener: OrderStatusListener): () => void {
+    this.orderStatusListeners.add(listener);
+    return () => this.orderStatusListeners.delete(listener);
+  }
+
+  onOrderCreated(listener: OrderCreatedListener): () => void {
+    this.orderCreatedListeners.add(listener);
+    return () => this.orderCreatedListeners.delete(listener);
+  }
+
   /** A `stock:changed` event, or with `watch` the level answered when the product was watched. */
   push(change: StockChanged, source: StockSource = 'push'): void {
     for (const listener of this.listeners) listener(change, source);
+  }
+
+  /** An `order:status` event, or with `watch` the status answered when the order was watched. */
+  pushOrderStatus(change: OrderStatusNow, source: OrderStatusSource = 'push'): void {
+    for (const listener of this.orderStatusListeners) listener(change, source);
+  }
+
+  /** An `order:created` event, as admins get it. */
+  pushOrderCreated(order: OrderCreated): void {
+    for (const listener of this.orderCreatedListeners) listener(order);
   }
 
   reconnect(): void {

@@ -7,7 +7,7 @@ let nextPickerId = 0;
   selector: 'shop-quantity-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <label [for]="inputId">Quantity</label>
+    <label [for]="inputId">Quantity@if (itemTitle(); as title) {<span class="visually-hidden"> of {{ title }}</span>}</label>
     <div class="stepper">
       <button type="button" class="step" [disabled]="disabled() || value() <= 1" [attr.aria-controls]="inputId" (click)="choose(value() - 1)">
         <span aria-hidden="true">−</span><span class="visually-hidden">One fewer</span>
@@ -47,6 +47,8 @@ export class QuantityPicker {
   readonly value = model.required<number>();
   /** What can be bought now; below 1 the picker is disabled. */
   readonly max = input.required<number>();
+  /** What is counted, for screen readers, when a page has a picker per product (the cart). */
+  readonly itemTitle = input<string>();
 
   protected readonly inputId = `quantity-${nextPickerId++}`;
   protected readonly disabled = computed(() => this.max() < 1);
