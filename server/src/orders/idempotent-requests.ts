@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Schema, model } from 'mongoose';
+import { Schema, model, trusted } from 'mongoose';
 import { isDuplicateKeyError } from '../database/errors';
 import { AppError } from '../http/app-error';
 
@@ -75,9 +75,12 @@ export class IdempotentRequests {
     return response;
   }
 
-  /** Removes records older than the lifetime (FerretDB has no TTL index). */
+  /**
+   * Removes records older than twice the lifetime (FerretDB has no TTL index). The range is read
+   * in full on FerretDB, so the sweeper calls this hourly, not on every sweep.
+   */
   static async removeExpired(now = Date.now()): Promise<number> {
-    const { deletedCount } = await IdempotencyRecordModel.deleteMany({ createdAt: { $lt: new Date(now - idempotencyKeyLifetimeMs * 2) } });
+    const { deletedCount } = await IdempotencyRecordModel.deleteMany({ createdAt: trusted({ $lt: new Date(now - idempotencyKeyLifetimeMs * 2) }) });
     return deletedCount;
   }
 

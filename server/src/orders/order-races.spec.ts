@@ -5,6 +5,7 @@ import { addToCart, orderRequest, placedOrder, placeOrder, type Shopper } from '
 import { nextEvent, SocketClients } from '../../test/socket-clients';
 import { useTestShop } from '../../test/test-shop';
 import { DiscountCodeModel } from './discounts/discount-code.model';
+import { idempotencyKeyLifetimeMs, IdempotentRequests } from './idempotent-requests';
 
 interface ErrorBody { error: { code: string; message: string } }
 
@@ -150,5 +151,18 @@ describe('orders under contention, admin order routes and live order status', ()
     expect((await moveAs(admin, order.id, 'fulfilling')).status).toBe(200);
     expect(await shipped).toEqual(jasmine.objectContaining({ orderId: order.id, status: 'fulfilling' }));
     expect(await shopperSocket.timeout(5000).emitWithAck('watchOrder', { orderId: order.id })).toEqual({ data: { status: 'fulfilling' } });
+  });
+
+  it('keeps an idempotency key through its lifetime and forgets it after twice that, on the sweeper\'s purge', async () => {
+    const product = await createProduct(shop, { category, stock: 5 });
+    const shopper: Shopper = {};
+    await addToCart(shop, shopper, product._id.toString());
+    const key = 'kept-then-forgotten';
+    expect((await placeOrder(shop, shopper, orderRequest({ email: 'kept@example.test' }), key)).status).toBe(201);
+
+    expect(await IdempotentRequests.removeExpired(Date.now() + idempotencyKeyLifetimeMs)).toBe(0);
+    const replay = await placeOrder(shop, shopper, orderRequest({ email: 'kept@example.test' }), key);
+    expect(replay.status).toBe(201);
+    expect(await IdempotentRequests.removeExpired(Date.now() + idempotencyKeyLifetimeMs * 2 + 60_000)).toBeGreaterThanOrEqual(1);
   });
 });

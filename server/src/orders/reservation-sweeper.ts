@@ -12,6 +12,7 @@ const leaseSchema = new Schema({ _id: { type: String, required: true }, holder: 
 const LeaseModel = model('Lease', leaseSchema);
 
 const leaseName = 'reservation-sweeper';
+const keyPurgeIntervalMs = 60 * 60 * 1000;
 
 export interface SweepReport {
   expired: number;
@@ -32,6 +33,8 @@ export class ReservationSweeper {
   private readonly holder = randomUUID();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  /** When this instance last removed expired idempotency keys (0: not yet, so at start-up). */
+  private lastKeyPurge = 0;
 
   constructor(
     private readonly lifecycle: OrderLifecycle,
@@ -85,7 +88,10 @@ export class ReservationSweeper {
       await this.lifecycle.settle(order);
       report.settled += 1;
     }
-    await IdempotentRequests.removeExpired(now.getTime());
+    if (now.getTime() - this.lastKeyPurge >= keyPurgeIntervalMs) {
+      await IdempotentRequests.removeExpired(now.getTime());
+      this.lastKeyPurge = now.getTime();
+    }
     if (report.expired + report.settled > 0) this.log.info(report, 'reservation sweep');
     return report;
   }
