@@ -9,7 +9,8 @@ import { CartStore } from '../../cart/cart-store';
 import { AuthStore } from '../../core/auth/auth-store';
 import { authResponse, errorBody, nextRequest, shopper } from '../../core/testing/http-testing';
 import { configurePageTest, PageHarness } from '../../orders/testing/page-harness';
-import { cart, cartLine, checkoutOptions, order } from '../../orders/testing/order-fixtures';
+import { cartLine, cartOf } from '../../cart/testing/cart-fixtures';
+import { checkoutOptions, order } from '../../orders/testing/order-fixtures';
 import { CheckoutPage } from './checkout-page';
 
 @Component({ changeDetection: ChangeDetectionStrategy.OnPush, template: '' })
@@ -22,7 +23,7 @@ describe('CheckoutPage', () => {
   let cartStore: { cart: ReturnType<typeof signal<Cart | null>>; count: ReturnType<typeof signal<number>>; load: jasmine.Spy };
 
   beforeEach(() => {
-    cartStore = { cart: signal<Cart | null>(cart()), count: signal(2), load: jasmine.createSpy('load').and.resolveTo() };
+    cartStore = { cart: signal<Cart | null>(cartOf()), count: signal(2), load: jasmine.createSpy('load').and.resolveTo() };
     configurePageTest({ routes: [{ path: 'orders/:id', component: BlankPage }], providers: [{ provide: CartStore, useValue: cartStore }] });
   });
 
@@ -206,7 +207,7 @@ describe('CheckoutPage', () => {
   it("shows the server's out-of-stock message and reads the cart again", async () => {
     await reviewAsGuest();
     const request = await placeOrder();
-    cartStore.load.and.callFake(async () => cartStore.cart.set(cart([cartLine({ quantity: 2, available: 2 })])));
+    cartStore.load.and.callFake(async () => cartStore.cart.set(cartOf([cartLine({ quantity: 2, available: 2 })])));
     request.flush(errorBody('out_of_stock', 'Only 2 of Kettle left; we updated your cart'), { status: 409, statusText: 'Conflict' });
     await render();
     expect(cartStore.load).toHaveBeenCalledTimes(2);
@@ -253,7 +254,7 @@ describe('CheckoutPage', () => {
   });
 
   it('says when the cart is empty instead of showing the steps', async () => {
-    cartStore.cart.set(cart([]));
+    cartStore.cart.set(cartOf([]));
     await open();
     expect(element().querySelector('form')).toBeNull();
     expect(element().textContent).toContain('Your cart is empty');

@@ -1,4 +1,3 @@
-import type { Cart, CartLine } from '@shared/cart/cart';
 import type { CheckoutOptions, Order, OrderList, OrderSummary, StatusChange } from '@shared/orders/order';
 import type { OrderStatus } from '@shared/orders/order-status';
 
@@ -53,29 +52,6 @@ export function orderSummary(overrides: Partial<OrderSummary> = {}): OrderSummar
 
 export function orderList(items: OrderSummary[], nextCursor: string | null = null): OrderList {
   return { items, nextCursor };
-}
-
-export function cartLine(overrides: Partial<CartLine> = {}): CartLine {
-  return {
-    productId: 'a00000000000000000000001',
-    slug: 'kettle',
-    title: 'Kettle',
-    image: null,
-    quantity: 2,
-    unitPrice: euros(2500),
-    priceWhenAdded: euros(2500),
-    lineTotal: euros(5000),
-    available: 10,
-    problem: null,
-    sellerId: null,
-    ...overrides,
-  };
-}
-
-export function cart(lines: CartLine[] = [cartLine()]): Cart {
-  const subtotal = lines.reduce((sum, line) => sum + line.lineTotal.amount, 0);
-  const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
-  return { id: 'cart-1', lines, totals: { itemCount, subtotal: euros(subtotal) }, readyForCheckout: lines.every((line) => !line.problem), notices: [] };
 }
 
 export const checkoutOptions: CheckoutOptions = {
