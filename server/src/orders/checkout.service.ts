@@ -122,23 +122,22 @@ export class Checkout {
       log.error({ err: error, orderId, provider: providerName }, 'payment authorisation failed');
       throw error instanceof AppError ? error : new AppError(503, 'service_unavailable', 'Payments are not available just now; nothing was charged. Please try again in a moment');
     }
-    let current: OrderDocument = (await OrderModel.findOneAndUpdate(
-      { _id: order._id },
-      { $set: { 'payment.reference': authorization.reference, 'payment.cardLast4': authorization.cardLast4 ?? null } },
-      { returnDocument: 'after' },
-    ).lean())!;
+    const reference = { 'payment.reference': authorization.reference, 'payment.cardLast4': authorization.cardLast4 ?? null };
+    // An approval is recorded with the reference in one write, unless the provider's webhook recorded it first.
+    const approvedNow =
+      authorization.status === 'authorized'
+        ? await OrderModel.findOneAndUpdate({ _id: order._id, 'payment.status': 'pending' }, { $set: { ...reference, 'payment.status': 'authorized' } }, { returnDocument: 'after' }).lean()
+        : null;
+    let current: OrderDocument = approvedNow ?? (await OrderModel.findOneAndUpdate({ _id: order._id }, { $set: reference }, { returnDocument: 'after' }).lean())!;
 
     if (authorization.status === 'declined') {
       const message = authorization.failureMessage ?? 'Your card was declined';
       current = (await lifecycle.recordPayment(current, 'failed', ['pending'], message)) ?? current;
-      if (current.status === 'pending_payment') await lifecycle.move(current._id, 'cancelled', 'payment', { note: message });
+      if (current.status === 'pending_payment') await lifecycle.move(current, 'cancelled', 'payment', { note: message });
       await redemption?.undo();
       throw new PaymentDeclined(new AppError(422, 'payment_declined', message, [{ path: 'body.payment', message }]));
     }
-    if (authorization.status === 'authorized') {
-      const recorded = await lifecycle.recordPayment(current, 'authorized', ['pending']);
-      if (recorded?.status === 'pending_payment') await lifecycle.move(current._id, 'paid', 'payment').catch(ignoreRace);
-    }
+    if (approvedNow?.status === 'pending_payment') await lifecycle.move(approvedNow, 'paid', 'payment').catch(ignoreRace);
     await this.deps.webhooks.applyWaitingEvents(current);
     await this.deps.carts.remove(cartOwner, order.lines.map((line) => line.productId.toString()));
     const placed = (await OrderModel.findById(order._id).lean())!;

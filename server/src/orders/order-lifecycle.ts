@@ -47,8 +47,12 @@ export class OrderLifecycle {
     private readonly log: Logger,
   ) {}
 
-  async move(orderId: string | Types.ObjectId, to: OrderStatus, actor: OrderActor, options: MoveOptions = {}): Promise<OrderDocument> {
-    const order = await OrderModel.findById(orderId).lean();
+  /**
+   * Given the order as just read or written, no second read is made: the update is guarded on the
+   * status it had, so a move made meanwhile by someone else still makes this one a 409.
+   */
+  async move(orderOrId: string | Types.ObjectId | OrderDocument, to: OrderStatus, actor: OrderActor, options: MoveOptions = {}): Promise<OrderDocument> {
+    const order = isOrderDocument(orderOrId) ? orderOrId : await OrderModel.findById(orderOrId).lean();
     if (!order) throw AppError.notFound('Order');
     const from = order.status;
     if (!transitionFor(from, to, actor)) {
@@ -151,4 +155,8 @@ export class OrderLifecycle {
 
 function isHeld(stockState: StockState): boolean {
   return stockState === 'held' || stockState === 'reserving';
+}
+
+function isOrderDocument(value: string | Types.ObjectId | OrderDocument): value is OrderDocument {
+  return typeof value === 'object' && 'status' in value;
 }

@@ -102,7 +102,7 @@ export class PaymentWebhooks {
   /** Someone else moving the order first (the sweeper, a second webhook) is not a webhook failure. */
   private async moveQuietly(order: OrderDocument, to: 'paid' | 'cancelled', note?: string): Promise<void> {
     try {
-      await this.lifecycle.move(order._id, to, 'payment', note ? { note } : {});
+      await this.lifecycle.move(order, to, 'payment', note ? { note } : {});
     } catch (error) {
       if (error instanceof AppError && error.code === 'illegal_transition') {
         this.log.info({ orderId: order._id.toString(), to }, 'a payment event found its order already moved');

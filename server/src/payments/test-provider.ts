@@ -96,8 +96,6 @@ export class TestPaymentProvider implements PaymentProvider {
 
   async authorize(request: AuthorizationRequest): Promise<Authorization> {
     if (request.instrument.provider !== 'test') throw new AppError(400, 'validation_failed', 'The test provider takes cards only');
-    const existing = await TestPaymentModel.findOne({ idempotencyKey: request.idempotencyKey }).lean();
-    if (existing) return toAuthorization(existing);
     const card = request.instrument.card;
     const outcome = outcomeFor(card, new Date());
     const payment = {
@@ -113,7 +111,7 @@ export class TestPaymentProvider implements PaymentProvider {
     try {
       await TestPaymentModel.create(payment);
     } catch (error) {
-      // The same key at the same moment: the one that was stored first is the answer.
+      // The same key again (a retry, or the same moment): the payment stored first is the answer, and nothing is sent twice.
       if (!isDuplicateKeyError(error)) throw error;
       return toAuthorization((await TestPaymentModel.findOne({ idempotencyKey: request.idempotencyKey }).lean())!);
     }
