@@ -10,6 +10,13 @@ import { CartModel, type StoredCartLine } from './cart.model';
 /** A cart write that lost to another one (two tabs) reads again; this many times before giving up. */
 const maxWriteAttempts = 8;
 
+export interface CartAtCheckout {
+  owner: string;
+  lines: StoredCartLine[];
+  cartId: Types.ObjectId | null;
+  version: number;
+}
+
 type LinesChange = (lines: StoredCartLine[]) => Promise<StoredCartLine[]> | StoredCartLine[];
 
 /**
@@ -42,9 +49,24 @@ export class Carts {
     };
   }
 
-  /** Stored lines, for checkout to price from the database. */
-  async lines(owner: string): Promise<StoredCartLine[]> {
-    return (await CartModel.findOne({ owner }, { lines: 1 }).lean())?.lines ?? [];
+  /** The stored lines, for checkout to price from the database, and the version they were read at. */
+  async forCheckout(owner: string): Promise<CartAtCheckout> {
+    const cart = await CartModel.findOne({ owner }, { lines: 1, version: 1 }).lean();
+    return { owner, lines: cart?.lines ?? [], cartId: cart?._id ?? null, version: cart?.version ?? 0 };
+  }
+
+  /**
+   * After an order: the bought lines leave the cart in one write guarded on the version checkout
+   * read; a cart changed since (another tab) is changed again from what it holds now.
+   */
+  async removeBought(cart: CartAtCheckout, productIds: readonly string[]): Promise<void> {
+    const bought = new Set(productIds);
+    if (cart.cartId) {
+      const lines = cart.lines.filter((line) => !bought.has(line.productId.toString()));
+      const { modifiedCount } = await CartModel.updateOne({ _id: cart.cartId, version: cart.version }, { $set: { lines }, $inc: { version: 1 } });
+      if (modifiedCount === 1) return;
+    }
+    await this.remove(cart.owner, productIds);
   }
 
   /** Adds to the line of this product, or starts one; capped at what can be bought, with a notice saying so. */

@@ -53,16 +53,36 @@ export class Inventory {
             { _id: line.productId, status: 'active', available: trusted({ $gte: line.quantity }), holds: trusted({ $ne: hold }) },
             { $inc: { reserved: line.quantity, available: -line.quantity }, $push: { holds: hold } },
             { returnDocument: 'after' },
-          ).lean<ReservedProduct>()) ?? (await ProductModel.findOne({ _id: line.productId, holds: hold }, reservedProductProjection).lean<ReservedProduct>());
-        if (!product) throw await this.outOfStock(line, index);
+          ).lean<ReservedProduct>()) ?? (await this.alreadyHeldOrRefused(hold, line, index));
         reserved.push(product);
         await this.published(product, line.quantity);
       }
     } catch (error) {
-      await this.release(orderId, lines);
+      // Only the lines reserved before the refused one are given back; after an unexpected error
+      // the line being tried may have been reserved too, and releasing a hold that is not there does nothing.
+      await this.release(orderId, error instanceof AppError ? lines.slice(0, reserved.length) : lines);
       throw error;
     }
     return reserved;
+  }
+
+  /**
+   * A reservation that matched nothing was either made before (a retry after a crash: the hold is
+   * there) or refused, and one read tells which, and what is left to say so.
+   */
+  private async alreadyHeldOrRefused(hold: string, line: StockLine, index: number): Promise<ReservedProduct> {
+    const product = await ProductModel.findOne({ _id: line.productId }, { ...reservedProductProjection, status: 1, holds: 1 }).lean<ReservedProduct & Pick<ProductDocument, 'status' | 'holds'>>();
+    if (product?.holds.includes(hold)) {
+      const { status: _status, holds: _holds, ...held } = product;
+      return held;
+    }
+    if (!product || product.status !== 'active') {
+      throw new AppError(409, 'out_of_stock', `${product?.title ?? 'A product in your cart'} is no longer for sale`, [
+        { path: `lines.${index}.productId`, message: 'is not for sale' },
+      ]);
+    }
+    const message = product.available === 0 ? `${product.title} is sold out` : `Only ${product.available} of ${product.title} left`;
+    throw new AppError(409, 'out_of_stock', message, [{ path: `lines.${index}.quantity`, message: `at most ${product.available}` }]);
   }
 
   /** Gives an order's reserved units back to what can be sold (it was cancelled or expired unpaid). */
@@ -127,17 +147,6 @@ export class Inventory {
     if (taken > 0 && product.available <= threshold && product.available + taken > threshold) {
       await this.events.publish('stock.low', { productId, title: product.title, available: product.available, threshold });
     }
-  }
-
-  private async outOfStock(line: StockLine, index: number): Promise<AppError> {
-    const product = await ProductModel.findOne({ _id: line.productId }, { title: 1, status: 1, available: 1 }).lean();
-    if (!product || product.status !== 'active') {
-      return new AppError(409, 'out_of_stock', `${product?.title ?? 'A product in your cart'} is no longer for sale`, [
-        { path: `lines.${index}.productId`, message: 'is not for sale' },
-      ]);
-    }
-    const message = product.available === 0 ? `${product.title} is sold out` : `Only ${product.available} of ${product.title} left`;
-    return new AppError(409, 'out_of_stock', message, [{ path: `lines.${index}.quantity`, message: `at most ${product.available}` }]);
   }
 }
 

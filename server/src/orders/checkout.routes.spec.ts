@@ -149,6 +149,22 @@ describe('checkout through HTTP (POST /api/orders)', () => {
     expect(theirOrder.email).toBe(other.session!.email);
   });
 
+  it('never loses a product added in another tab while checking out: it is either bought or still in the cart', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const [bought, addedMeanwhile] = await Promise.all([createProduct(shop, { category, stock: 5 }), createProduct(shop, { category, stock: 5 })]);
+      const guest: Shopper = {};
+      await addToCart(shop, guest, bought._id.toString());
+      const [placed] = await Promise.all([placeOrder(shop, guest, orderRequest({ email: `tabs${round}@example.test` })), addToCart(shop, guest, addedMeanwhile._id.toString())]);
+      expect(placed.status).toBe(201);
+      const order = (await placed.json()) as Order;
+      const cart = (await (await cartRequest(shop, guest, '/api/cart')).json()) as Cart;
+      const inOrder = order.lines.some((line) => line.productId === addedMeanwhile._id.toString());
+      const inCart = cart.lines.some((line) => line.productId === addedMeanwhile._id.toString());
+      expect(inOrder !== inCart).withContext(`round ${round}: in the order ${inOrder}, in the cart ${inCart}`).toBeTrue();
+      expect(cart.lines.map((line) => line.productId)).not.toContain(bought._id.toString());
+    }
+  });
+
   it('requires an Idempotency-Key', async () => {
     const response = await shop.request('/api/orders', { method: 'POST', json: orderRequest({ email: 'x@example.test' }) });
     expect(response.status).toBe(400);

@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AuthenticatedUser } from '../accounts/authenticator';
-import type { Carts } from '../cart/carts.service';
+import type { CartAtCheckout, Carts } from '../cart/carts.service';
 import type { CommerceConfig } from '../config/config';
 import { isDuplicateKeyError } from '../database/errors';
 import type { ShopEvents } from '../events/shop-events';
@@ -62,7 +62,8 @@ export class Checkout {
 
   async placeOrder(caller: CheckoutCaller, request: PlaceOrderInput): Promise<OrderDocument> {
     const { carts, commerce } = this.deps;
-    const cartLines = await carts.lines(caller.cartOwner);
+    const cart = await carts.forCheckout(caller.cartOwner);
+    const cartLines = cart.lines;
     if (cartLines.length === 0) throw AppError.conflict('Your cart is empty');
     const email = caller.user?.email ?? request.email;
     if (!email) throw new AppError(400, 'validation_failed', 'Invalid body', [{ path: 'body.email', message: 'is required to check out as a guest' }]);
@@ -96,7 +97,7 @@ export class Checkout {
         { returnDocument: 'after' },
       ).lean();
       if (!held) throw AppError.conflict('This checkout took too long and its reservation ran out; please try again');
-      return await this.pay(held, provider.name, instrumentOf(request), redemption, caller.cartOwner);
+      return await this.pay(held, provider.name, instrumentOf(request), redemption, cart);
     } catch (error) {
       if (error instanceof PaymentDeclined) throw error.appError;
       await redemption?.undo();
@@ -105,7 +106,7 @@ export class Checkout {
     }
   }
 
-  private async pay(order: OrderDocument, providerName: string, instrument: PaymentInstrument, redemption: Redemption | undefined, cartOwner: string): Promise<OrderDocument> {
+  private async pay(order: OrderDocument, providerName: string, instrument: PaymentInstrument, redemption: Redemption | undefined, cart: CartAtCheckout): Promise<OrderDocument> {
     const { lifecycle, log } = this.deps;
     const orderId = order._id.toString();
     let authorization;
@@ -123,12 +124,20 @@ export class Checkout {
       throw error instanceof AppError ? error : new AppError(503, 'service_unavailable', 'Payments are not available just now; nothing was charged. Please try again in a moment');
     }
     const reference = { 'payment.reference': authorization.reference, 'payment.cardLast4': authorization.cardLast4 ?? null };
-    // An approval is recorded with the reference in one write, unless the provider's webhook recorded it first.
-    const approvedNow =
-      authorization.status === 'authorized'
-        ? await OrderModel.findOneAndUpdate({ _id: order._id, 'payment.status': 'pending' }, { $set: { ...reference, 'payment.status': 'authorized' } }, { returnDocument: 'after' }).lean()
-        : null;
-    let current: OrderDocument = approvedNow ?? (await OrderModel.findOneAndUpdate({ _id: order._id }, { $set: reference }, { returnDocument: 'after' }).lean())!;
+    const recordReference = async () => (await OrderModel.findOneAndUpdate({ _id: order._id }, { $set: reference }, { returnDocument: 'after' }).lean())!;
+    let current: OrderDocument;
+    if (authorization.status === 'authorized') {
+      // The approval, its reference and the move to paid are one write, unless the provider's
+      // webhook recorded the approval first: then it makes the move, and only the reference is left.
+      current = await lifecycle
+        .move(order, 'paid', 'payment', { alsoSet: { ...reference, 'payment.status': 'authorized' }, onlyIf: { 'payment.status': 'pending' } })
+        .catch(async (error: unknown) => {
+          ignoreRace(error);
+          return recordReference();
+        });
+    } else {
+      current = await recordReference();
+    }
 
     if (authorization.status === 'declined') {
       const message = authorization.failureMessage ?? 'Your card was declined';
@@ -137,15 +146,13 @@ export class Checkout {
       await redemption?.undo();
       throw new PaymentDeclined(new AppError(422, 'payment_declined', message, [{ path: 'body.payment', message }]));
     }
-    if (approvedNow?.status === 'pending_payment') await lifecycle.move(approvedNow, 'paid', 'payment').catch(ignoreRace);
-    await this.deps.webhooks.applyWaitingEvents(current);
-    await this.deps.carts.remove(cartOwner, order.lines.map((line) => line.productId.toString()));
-    const placed = (await OrderModel.findById(order._id).lean())!;
+    const placed = await this.deps.webhooks.applyWaitingEvents(current);
+    await this.deps.carts.removeBought(cart, order.lines.map((line) => line.productId.toString()));
     await this.deps.events.publish('order.created', toOrderEvent(placed));
     return placed;
   }
 
-  private async insertReservingOrder(caller: CheckoutCaller, request: PlaceOrderInput, email: string, cartLines: Awaited<ReturnType<Carts['lines']>>): Promise<OrderDocument> {
+  private async insertReservingOrder(caller: CheckoutCaller, request: PlaceOrderInput, email: string, cartLines: CartAtCheckout['lines']): Promise<OrderDocument> {
     const now = new Date();
     const { currency } = this.deps.commerce;
     const zero = { amount: 0, currency };

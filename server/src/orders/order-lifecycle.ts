@@ -26,6 +26,10 @@ const soldStatuses: ReadonlySet<OrderStatus> = new Set(['paid', 'fulfilling', 's
 export interface MoveOptions {
   note?: string;
   byUserId?: Types.ObjectId;
+  /** More of the order, written in the same update as the move (checkout records the approved payment with it). */
+  alsoSet?: Record<string, unknown>;
+  /** More that must still hold for the move to be made; when it does not, the move is a 409 like any lost race. */
+  onlyIf?: Record<string, unknown>;
 }
 
 export const linesOf = (order: Pick<OrderDocument, 'lines'>): StockLine[] => order.lines.map((line) => ({ productId: line.productId.toString(), quantity: line.quantity }));
@@ -61,9 +65,9 @@ export class OrderLifecycle {
     // A shipment is charged: when the money cannot be taken, the order does not ship.
     if (to === 'shipped' && order.payment.status === 'authorized') await this.capture(order);
     const moved = await OrderModel.findOneAndUpdate(
-      { _id: order._id, status: from },
+      { ...options.onlyIf, _id: order._id, status: from },
       {
-        $set: { status: to, ...(from === 'pending_payment' ? { reservedUntil: null } : {}) },
+        $set: { ...options.alsoSet, status: to, ...(from === 'pending_payment' ? { reservedUntil: null } : {}) },
         $push: { statusHistory: { status: to, at: new Date(), by: actor, byUserId: options.byUserId ?? null, ...(options.note ? { note: options.note } : {}) } },
       },
       { returnDocument: 'after' },
@@ -112,6 +116,8 @@ export class OrderLifecycle {
 
   /** Records what the provider says of the payment, only forward (a late "authorised" never undoes a refund). */
   async recordPayment(order: OrderDocument, status: PaymentStatus, from: readonly PaymentStatus[], failureMessage?: string): Promise<OrderDocument | null> {
+    // No payment status ever goes back to an earlier one, so an order read past `from` is still past it.
+    if (!from.includes(order.payment.status)) return null;
     return OrderModel.findOneAndUpdate(
       { _id: order._id, 'payment.status': trusted({ $in: [...from] }) },
       { $set: { 'payment.status': status, ...(failureMessage ? { 'payment.failureMessage': failureMessage } : {}) } },

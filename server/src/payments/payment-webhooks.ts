@@ -45,10 +45,14 @@ export class PaymentWebhooks {
     return 'applied';
   }
 
-  /** Applies the events that arrived before their order knew its payment reference. */
-  async applyWaitingEvents(order: OrderDocument): Promise<void> {
-    if (!order.payment.reference) return;
+  /**
+   * Applies the events that arrived before their order knew its payment reference, and answers the
+   * order as it is afterwards (as given, when nothing was waiting).
+   */
+  async applyWaitingEvents(order: OrderDocument): Promise<OrderDocument> {
+    if (!order.payment.reference) return order;
     const waiting = await PaymentEventModel.find({ reference: order.payment.reference, applied: false }).sort({ occurredAt: 1 }).lean();
+    if (waiting.length === 0) return order;
     for (const stored of waiting) {
       const fresh = (await OrderModel.findById(order._id).lean())!;
       await this.apply(fresh, {
@@ -60,6 +64,7 @@ export class PaymentWebhooks {
       });
       await PaymentEventModel.updateOne({ _id: stored._id }, { $set: { applied: true } });
     }
+    return (await OrderModel.findById(order._id).lean())!;
   }
 
   private async orderOf(event: PaymentEvent): Promise<OrderDocument | null> {
