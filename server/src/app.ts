@@ -32,6 +32,7 @@ import { registerMediaRoutes } from './media/media.routes';
 import { registerAdminOrderRoutes } from './orders/admin-orders.routes';
 import type { Commerce } from './orders/commerce';
 import { registerOrderRoutes } from './orders/order.routes';
+import { registerStatsRoutes } from './stats/stats.routes';
 import { registerPaymentWebhookRoutes } from './payments/payment-webhook.routes';
 import { registerDevOutboxRoutes } from './notifications/dev-outbox.routes';
 
@@ -86,6 +87,7 @@ export function createApp(context: AppContext): Express {
   registerCartRoutes(api, context.commerce.carts, context.commerce.cartOwners);
   registerOrderRoutes(api, context.commerce);
   registerAdminOrderRoutes(api, context.commerce);
+  registerStatsRoutes(api, context.commerce.stats);
   registerPaymentWebhookRoutes(api, context.commerce.webhooks, context.commerce.providers);
   registerMediaRoutes(api);
   if (!config.isProduction) registerDevOutboxRoutes(api);

@@ -68,7 +68,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     cleanups.push(disconnectDatabase);
     await declaredIndexesBuilt();
     await ensureMediaIndexes();
-    const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, productCount: config.demoProducts }) : undefined;
+    const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, commerce: config.commerce, productCount: config.demoProducts }) : undefined;
     // After the seed: indexing a full table once is quicker than updating an index per insert.
     if (databaseServer.postgres) await indexPushedDownFields(databaseServer.postgres.url, mongoose.connection.name, log);
 

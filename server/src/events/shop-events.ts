@@ -39,6 +39,8 @@ export interface OrderEvent {
   sellerIds: string[];
   total: Money;
   itemCount: number;
+  /** What was bought, for the sales figures. */
+  lines: Array<{ productId: string; title: string; categoryId: string | null; quantity: number; lineTotal: Money }>;
   createdAt: string;
 }
 

@@ -151,9 +151,9 @@ export class Inventory {
 }
 
 /** What checkout copies into an order line, and the numbers the events tell. */
-export type ReservedProduct = Pick<ProductDocument, '_id' | 'title' | 'slug' | 'price' | 'images' | 'sellerId' | 'available' | 'soldCount' | 'lowStockThreshold'>;
+export type ReservedProduct = Pick<ProductDocument, '_id' | 'title' | 'slug' | 'price' | 'images' | 'sellerId' | 'categoryId' | 'available' | 'soldCount' | 'lowStockThreshold'>;
 // Reads only: FerretDB v1 has no projection on findOneAndUpdate, which answers the whole product.
-const reservedProductProjection = { title: 1, slug: 1, price: 1, images: 1, sellerId: 1, available: 1, soldCount: 1, lowStockThreshold: 1 } as const;
+const reservedProductProjection = { title: 1, slug: 1, price: 1, images: 1, sellerId: 1, categoryId: 1, available: 1, soldCount: 1, lowStockThreshold: 1 } as const;
 
 function holdOf(orderId: string, line: StockLine): string {
   return `${orderId}:${line.quantity}`;

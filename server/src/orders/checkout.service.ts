@@ -233,6 +233,7 @@ function priced(line: OrderDocument['lines'][number], product: ReservedProduct):
     slug: product.slug,
     image: product.images[0] ?? null,
     sellerId: product.sellerId ?? null,
+    categoryId: product.categoryId ?? null,
     unitPrice,
     lineTotal: multiplyMoney(unitPrice, line.quantity),
   };

@@ -18,6 +18,7 @@ import { GuestOrderLinks } from './order-access';
 import { OrderLifecycle, type PaymentProviders } from './order-lifecycle';
 import { sendOrderMails } from './order-mails';
 import { ReservationSweeper } from './reservation-sweeper';
+import { SalesStats } from '../stats/sales-stats';
 
 /** Everything that sells: carts, checkout, payments and the order lifecycle, built once per running shop. */
 export interface Commerce {
@@ -30,6 +31,7 @@ export interface Commerce {
   guestOrderLinks: GuestOrderLinks;
   sweeper: ReservationSweeper;
   providers: PaymentProviders;
+  stats: SalesStats;
   /** Once the shop listens: the test provider's webhooks go to its own endpoint, and the sweeper starts. */
   start(shopUrl: string): void;
   stop(): Promise<void>;
@@ -66,6 +68,8 @@ export function createCommerce({ config, log, events, inventory, catalog, mailer
   const sweeper = new ReservationSweeper(lifecycle, log, Math.min(30_000, Math.max(1_000, commerce.reservationMs / 2)));
   const guestOrderLinks = new GuestOrderLinks(config.jwtSecret);
   sendOrderMails(events, mailer, { publicUrl: config.publicUrl, guestOrderLinks });
+  const stats = new SalesStats(catalog, commerce.currency, log);
+  stats.subscribe(events);
 
   return {
     carts,
@@ -77,6 +81,7 @@ export function createCommerce({ config, log, events, inventory, catalog, mailer
     guestOrderLinks,
     sweeper,
     providers,
+    stats,
     start(shopUrl) {
       testProvider.deliverTo(`${shopUrl}/api/payments/webhook/test`);
       sweeper.start();

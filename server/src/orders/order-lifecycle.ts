@@ -21,7 +21,8 @@ const statusWords: Record<OrderStatus, string> = {
   returned: 'returned',
 };
 
-const soldStatuses: ReadonlySet<OrderStatus> = new Set(['paid', 'fulfilling', 'shipped', 'delivered']);
+/** The statuses of an order whose money is the shop's: its units have left the shelf. */
+export const soldStatuses: ReadonlySet<OrderStatus> = new Set(['paid', 'fulfilling', 'shipped', 'delivered']);
 
 export interface MoveOptions {
   note?: string;

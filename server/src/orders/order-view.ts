@@ -85,6 +85,13 @@ export function toOrderEvent(order: OrderDocument): OrderEvent {
     sellerIds: order.sellerIds.map((id) => id.toString()),
     total: money(order.totals.total),
     itemCount: itemCountOf(order),
+    lines: order.lines.map((line) => ({
+      productId: line.productId.toString(),
+      title: line.title,
+      categoryId: line.categoryId?.toString() ?? null,
+      quantity: line.quantity,
+      lineTotal: money(line.lineTotal),
+    })),
     createdAt: order.createdAt.toISOString(),
   };
 }

@@ -15,6 +15,8 @@ const orderLineSchema = new Schema(
     quantity: { type: Number, required: true, min: 1 },
     lineTotal: { type: moneySchema, required: true },
     sellerId: { type: Schema.Types.ObjectId, default: null },
+    /** The product's category when bought, for sales by category. */
+    categoryId: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );
@@ -105,6 +107,7 @@ export interface OrderDocument {
     quantity: number;
     lineTotal: StoredMoney;
     sellerId: Types.ObjectId | null;
+    categoryId?: Types.ObjectId | null;
   }>;
   totals: Record<'subtotal' | 'discount' | 'shipping' | 'tax' | 'total', StoredMoney>;
   discountCode: string | null;

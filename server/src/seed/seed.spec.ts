@@ -5,15 +5,18 @@ import { UserModel } from '../accounts/user.model';
 import { CategoryModel } from '../catalog/category.model';
 import { ProductModel } from '../catalog/product.model';
 import { findImage } from '../media/media.storage';
+import { OrderModel } from '../orders/order.model';
+import { TestPaymentModel } from '../payments/test-payment.model';
+import { SalesHourModel } from '../stats/sales-hour.model';
 import { useTestShop } from '../../test/test-shop';
 import { seedDemoData } from './seed';
 
 describe('Demo data seed', () => {
-  useTestShop();
+  const shop = useTestShop();
   const log = pino({ level: 'silent' });
 
   it('fills an empty database with a believable catalogue and the three demo accounts, once', async () => {
-    const summary = await seedDemoData({ demoPassword: 'demo-password', log });
+    const summary = await seedDemoData({ demoPassword: 'demo-password', log, commerce: shop.config.commerce });
     expect(summary?.products).toBeGreaterThanOrEqual(1000);
 
     const products = await ProductModel.find().lean();
@@ -53,7 +56,28 @@ describe('Demo data seed', () => {
       expect(await argon2.verify(user.passwordHash!, 'demo-password')).toBeTrue();
     }
 
-    expect(await seedDemoData({ demoPassword: 'demo-password', log })).withContext('second run').toBeUndefined();
+    // A few weeks of orders, every one consistent with its status, and the sales figures counted from them.
+    const orders = await OrderModel.find().lean();
+    expect(orders.length).toBe(summary!.orders);
+    expect(orders.length).toBeGreaterThan(150);
+    const oldest = Math.min(...orders.map((order) => order.createdAt.getTime()));
+    expect(Date.now() - oldest).withContext('weeks of history').toBeGreaterThan(28 * 86_400_000);
+    expect(orders.every((order) => order.createdAt.getTime() <= Date.now())).toBeTrue();
+    expect(orders.some((order) => order.status === 'pending_payment')).withContext('nothing holds stock').toBeFalse();
+    for (const status of ['paid', 'fulfilling', 'shipped', 'delivered', 'cancelled'] as const) {
+      expect(orders.some((order) => order.status === status)).withContext(status).toBeTrue();
+    }
+    for (const order of orders) {
+      expect(order.statusHistory.at(-1)!.status).toBe(order.status);
+      expect(order.totals.subtotal.amount).toBe(order.lines.reduce((sum, line) => sum + line.lineTotal.amount, 0));
+      expect(await TestPaymentModel.exists({ reference: order.payment.reference })).withContext('in the test ledger').toBeTruthy();
+    }
+    const counted = orders.filter((order) => ['paid', 'fulfilling', 'shipped', 'delivered'].includes(order.status));
+    const hours = await SalesHourModel.find().lean();
+    expect(hours.reduce((sum, hour) => sum + hour.orders, 0)).toBe(counted.length);
+    expect(hours.reduce((sum, hour) => sum + hour.revenue, 0)).toBe(counted.reduce((sum, order) => sum + order.totals.total.amount, 0));
+
+    expect(await seedDemoData({ demoPassword: 'demo-password', log, commerce: shop.config.commerce })).withContext('second run').toBeUndefined();
     expect(await ProductModel.countDocuments()).toBe(products.length);
   }, 120_000);
 });

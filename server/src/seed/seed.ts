@@ -6,13 +6,16 @@ import { CategoryModel } from '../catalog/category.model';
 import { ProductModel } from '../catalog/product.model';
 import { searchTermsFor } from '../catalog/search-terms';
 import { storeImage } from '../media/media.storage';
+import type { CommerceConfig } from '../config/config';
 import { DiscountCodeModel } from '../orders/discounts/discount-code.model';
 import { demoAuthors, demoBrands, demoCategories, type DemoLeafCategory } from './demo-catalog';
 import { renderProductImage } from './demo-images';
+import { seedDemoOrders } from './demo-orders';
 
 export interface SeedSummary {
   products: number;
   categories: number;
+  orders: number;
   accounts: Array<{ email: string; role: string }>;
 }
 
@@ -101,7 +104,7 @@ async function mapConcurrently<T, R>(items: T[], concurrency: number, work: (ite
  * Fills an empty database with the demo catalogue and the three demo accounts (SPEC section 10).
  * A database that already has products or users is left alone.
  */
-export async function seedDemoData(options: { demoPassword: string; log: Logger; productCount?: number }): Promise<SeedSummary | undefined> {
+export async function seedDemoData(options: { demoPassword: string; log: Logger; commerce: CommerceConfig; productCount?: number }): Promise<SeedSummary | undefined> {
   const [anyUser, anyProduct] = await Promise.all([UserModel.exists({}), ProductModel.exists({})]);
   if (anyUser || anyProduct) return undefined;
   const startedAt = Date.now();
@@ -183,6 +186,7 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
     const imageId = imageIds[planIndex * imagesPerCategory + (round % imagesPerCategory)]!;
     const createdAt = new Date(now - Math.floor(random() * 120) * 86_400_000 - index * 60_000);
     return {
+      _id: new Types.ObjectId(),
       title,
       slug,
       description,
@@ -209,11 +213,14 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
   }
 
   await DiscountCodeModel.insertMany(demoDiscountCodes.map(({ description: _description, ...code }) => code));
+  const shopper = users.find((user) => user.email === 'shopper@demo.shop')!;
+  const orders = await seedDemoOrders({ products, shopper: { _id: shopper._id, email: shopper.email, name: shopper.name }, commerce: options.commerce, random, now });
 
-  options.log.info({ products: products.length, categories: categoryDocuments.length, ms: Date.now() - startedAt }, 'demo data seeded');
+  options.log.info({ products: products.length, categories: categoryDocuments.length, orders, ms: Date.now() - startedAt }, 'demo data seeded');
   return {
     products: products.length,
     categories: categoryDocuments.length,
+    orders,
     accounts: demoAccounts.map(({ email, role }) => ({ email, role })),
   };
 }
