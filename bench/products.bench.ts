@@ -1,6 +1,7 @@
 /**
  * Throughput and latency of the shop's busiest reads — a catalogue page, a filtered page with
- * facets, and a search — measured through the whole app (Express, validation, mongoose, facets),
+ * facets, a search, and the admin's product list (any status, most recently changed first) —
+ * measured through the whole app (Express, validation, mongoose, facets),
  * once with each listing source (the in-memory catalogue index; indexed database queries), against
  * a baseline: a bare node:http server answering the same paths
  * with the raw mongodb driver on the same database, the straightforward way.
@@ -29,13 +30,22 @@ import { createLogger } from '../server/src/config/logger';
 import { startShop, type RunningShop } from '../server/src/shop';
 import { closeServer, listen } from './local-server';
 
-/** The catalogue reads a shopper makes most: a page of the catalogue, a filtered page with facets, a search. */
-const scenarios = [
+/**
+ * The catalogue reads a shopper makes most: a page of the catalogue, a filtered page with facets,
+ * a search; and the admin dashboard's product list, asked with an admin's token.
+ */
+const scenarios: readonly Scenario[] = [
   { name: 'listing', path: '/api/products?limit=24&page=1' },
   { name: 'listing with filters and facets', path: '/api/products?limit=24&category=electronics&inStock=true&sort=price_asc' },
   { name: 'search', path: '/api/products?q=wireless&limit=24' },
-] as const;
-type Scenario = (typeof scenarios)[number];
+  { name: 'admin product list', path: '/api/admin/products?limit=5', asAdmin: true },
+];
+interface Scenario {
+  name: string;
+  path: string;
+  /** Sent with the demo admin's bearer token (the baseline answers without one). */
+  asAdmin?: true;
+}
 const connections = 10;
 const warmUpSeconds = 2;
 const measuredSeconds = durationFromEnvironment(process.env['BENCH_DURATION'], 10);
@@ -68,6 +78,12 @@ interface ProductDocument {
 interface Baseline {
   url: string;
   stop(): Promise<void>;
+}
+
+/** Where a scenario's requests go, and with which headers. */
+interface Target {
+  url: string;
+  headers: Record<string, string>;
 }
 
 function durationFromEnvironment(value: string | undefined, fallbackSeconds: number): number {
@@ -112,7 +128,7 @@ const baselineSorts: Record<string, Record<string, 1 | -1>> = {
  * The same answer the straightforward way: filter, sort and page in the database, a count, and a
  * `$group` by category for the facet — what the app would do without its catalogue index.
  */
-async function listActiveProducts(products: Collection<ProductDocument>, categories: Collection<{ _id: ObjectId; slug: string; parentId: ObjectId | null }>, url: URL) {
+async function listActiveProducts(products: Collection<ProductDocument>, url: URL, categories: Collection<{ _id: ObjectId; slug: string; parentId: ObjectId | null }>) {
   const page = positiveIntegerParam(url, 'page', 1);
   const limit = positiveIntegerParam(url, 'limit', 24);
   const filter: Record<string, unknown> = { status: 'active' };
@@ -138,6 +154,17 @@ async function listActiveProducts(products: Collection<ProductDocument>, categor
   return { items: items.map(toListItem), total, page, limit, facets };
 }
 
+/** The admin's list the straightforward way: every status, most recently changed first, and a count. */
+async function listAllProducts(products: Collection<ProductDocument>, url: URL) {
+  const page = positiveIntegerParam(url, 'page', 1);
+  const limit = positiveIntegerParam(url, 'limit', 25);
+  const [items, total] = await Promise.all([
+    products.find({}).sort({ updatedAt: -1, _id: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+    products.countDocuments({}),
+  ]);
+  return { items: items.map(toListItem), total, page, limit };
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
@@ -147,11 +174,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function baselineHandler(products: Collection<ProductDocument>, categories: Collection<{ _id: ObjectId; slug: string; parentId: ObjectId | null }>) {
   return (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://baseline');
-    if (request.method !== 'GET' || url.pathname !== '/api/products') {
+    const list = request.method !== 'GET' ? undefined : url.pathname === '/api/products' ? listActiveProducts : url.pathname === '/api/admin/products' ? listAllProducts : undefined;
+    if (!list) {
       sendJson(response, 404, { error: 'not found' });
       return;
     }
-    listActiveProducts(products, categories, url).then(
+    list(products, url, categories).then(
       (list) => sendJson(response, 200, list),
       // A failure answers 500, so it is counted as non-2xx and fails the bench.
       (error: unknown) => sendJson(response, 500, { error: String(error) }),
@@ -197,15 +225,15 @@ async function startBaseline(config: Config, shop: RunningShop): Promise<Baselin
  * them, returns only once they are done, so the next run starts on an idle database instead of
  * paying for the previous run's backlog.
  */
-async function waitUntilIdle(url: string): Promise<void> {
-  const response = await fetch(url);
+async function waitUntilIdle({ url, headers }: Target): Promise<void> {
+  const response = await fetch(url, { headers });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
 }
 
-async function measure(url: string, seconds: number): Promise<Measurement> {
-  const result = await autocannon({ url, connections, duration: seconds });
-  await waitUntilIdle(url);
+async function measure(target: Target, seconds: number): Promise<Measurement> {
+  const result = await autocannon({ url: target.url, headers: target.headers, connections, duration: seconds });
+  await waitUntilIdle(target);
   return {
     requestsPerSecond: result.requests.mean,
     latencyP50Ms: result.latency.p50,
@@ -274,15 +302,36 @@ function listingSourcesFor(engine: RunningShop['database']['engine']): ListingSo
   return engine === 'ferretdb' ? ['memory'] : ['memory', 'database'];
 }
 
-async function measureApp(scenario: Scenario, shop: RunningShop, seconds: number): Promise<AppRun[]> {
-  return [{ source: shop.catalog.name, measurement: await measure(shop.url + scenario.path, seconds) }];
+/** The demo admin's access token (the seed made the account), for the admin scenarios. */
+async function signInAsDemoAdmin(shop: RunningShop, config: Config): Promise<string> {
+  const response = await fetch(`${shop.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.shop', password: config.demoPassword }),
+  });
+  if (!response.ok) throw new Error(`signing in as the demo admin answered ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-async function runScenario(scenario: Scenario, shop: RunningShop, baseline: Baseline): Promise<{ ok: boolean; ratios: Array<{ source: ListingSourceName; ratio: string }> }> {
-  const warmUps = [await measure(baseline.url + scenario.path, warmUpSeconds), ...(await measureApp(scenario, shop, warmUpSeconds)).map((run) => run.measurement)];
-  const baselineBefore = await measure(baseline.url + scenario.path, measuredSeconds);
-  const apps = await measureApp(scenario, shop, measuredSeconds);
-  const baselineAfter = await measure(baseline.url + scenario.path, measuredSeconds);
+interface BenchedShop {
+  shop: RunningShop;
+  adminToken: string;
+}
+
+function appTarget(scenario: Scenario, { shop, adminToken }: BenchedShop): Target {
+  return { url: shop.url + scenario.path, headers: scenario.asAdmin ? { authorization: `Bearer ${adminToken}` } : {} };
+}
+
+async function measureApp(scenario: Scenario, app: BenchedShop, seconds: number): Promise<AppRun[]> {
+  return [{ source: app.shop.catalog.name, measurement: await measure(appTarget(scenario, app), seconds) }];
+}
+
+async function runScenario(scenario: Scenario, app: BenchedShop, baseline: Baseline): Promise<{ ok: boolean; ratios: Array<{ source: ListingSourceName; ratio: string }> }> {
+  const baselineTarget: Target = { url: baseline.url + scenario.path, headers: {} };
+  const warmUps = [await measure(baselineTarget, warmUpSeconds), ...(await measureApp(scenario, app, warmUpSeconds)).map((run) => run.measurement)];
+  const baselineBefore = await measure(baselineTarget, measuredSeconds);
+  const apps = await measureApp(scenario, app, measuredSeconds);
+  const baselineAfter = await measure(baselineTarget, measuredSeconds);
 
   const ratios = printTable(scenario, meanOf(baselineBefore, baselineAfter), apps, [baselineBefore, baselineAfter]);
   const measured = [baselineBefore, ...apps.map((run) => run.measurement), baselineAfter];
@@ -296,21 +345,21 @@ async function runScenario(scenario: Scenario, shop: RunningShop, baseline: Base
 
 type ScenarioResult = { scenario: string } & Awaited<ReturnType<typeof runScenario>>;
 
-async function runBench(shop: RunningShop, baseline: Baseline): Promise<ScenarioResult[]> {
-  console.log(`\nDatabase: ${shop.database.summary}; listings from ${shop.catalog.name}; each scenario: warm-up (${warmUpSeconds} s each), then baseline, app, baseline`);
+async function runBench(app: BenchedShop, baseline: Baseline): Promise<ScenarioResult[]> {
+  console.log(`\nDatabase: ${app.shop.database.summary}; listings from ${app.shop.catalog.name}; each scenario: warm-up (${warmUpSeconds} s each), then baseline, app, baseline`);
   const results = [];
-  for (const scenario of scenarios) results.push({ scenario: scenario.name, ...(await runScenario(scenario, shop, baseline)) });
+  for (const scenario of scenarios) results.push({ scenario: scenario.name, ...(await runScenario(scenario, app, baseline)) });
   return results;
 }
 
 /** A shop answering listings from `source`, on the data of `dataDir` (seeded by the first). */
-async function withShop(dataDir: string, source: ListingSourceName, work: (shop: RunningShop, baseline: Baseline) => Promise<void>): Promise<void> {
+async function withShop(dataDir: string, source: ListingSourceName, work: (app: BenchedShop, baseline: Baseline) => Promise<void>): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true', CATALOG_LISTING: source });
   const shop = await startShop(config, createLogger(config));
   let baseline: Baseline | undefined;
   try {
     baseline = await startBaseline(config, shop);
-    await work(shop, baseline);
+    await work({ shop, adminToken: await signInAsDemoAdmin(shop, config) }, baseline);
   } finally {
     // The baseline's client goes first: it shares the database the shop is about to stop.
     await baseline?.stop().catch((error: unknown) => console.error('stopping the baseline failed:', error));
@@ -324,13 +373,13 @@ async function main(): Promise<void> {
   try {
     console.log('Starting the shop (the first run may build the embedded FerretDB, about a minute)…');
     let engine: RunningShop['database']['engine'] = 'ferretdb';
-    await withShop(dataDir, 'memory', async (shop, baseline) => {
-      engine = shop.database.engine;
-      results.push(...(await runBench(shop, baseline)));
+    await withShop(dataDir, 'memory', async (app, baseline) => {
+      engine = app.shop.database.engine;
+      results.push(...(await runBench(app, baseline)));
     });
     for (const source of listingSourcesFor(engine).filter((other) => other !== 'memory')) {
-      await withShop(dataDir, source, async (shop, baseline) => {
-        results.push(...(await runBench(shop, baseline)));
+      await withShop(dataDir, source, async (app, baseline) => {
+        results.push(...(await runBench(app, baseline)));
       });
     }
     console.log('\nSummary (app throughput ÷ same-run baseline):');

@@ -29,6 +29,8 @@ import { apiNotFound, errorHandler } from './http/error-handler';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { registerMediaRoutes } from './media/media.routes';
+import { registerMetricsRoute } from './metrics/metrics.routes';
+import type { ShopMetrics } from './metrics/shop-metrics';
 import { registerAdminOrderRoutes } from './orders/admin-orders.routes';
 import type { Commerce } from './orders/commerce';
 import { registerOrderRoutes } from './orders/order.routes';
@@ -47,6 +49,7 @@ export interface AppContext {
   events: ShopEvents;
   inventory: Inventory;
   commerce: Commerce;
+  metrics: ShopMetrics;
   /** The built Angular app; tests point it elsewhere. */
   clientDir?: string;
 }
@@ -57,6 +60,7 @@ export function createApp(context: AppContext): Express {
   app.set('trust proxy', config.trustProxy ?? false);
   app.set('query parser', 'simple');
 
+  app.use(context.metrics.recordRequests());
   app.use(requestLog(log, { ignore: (url) => url.startsWith('/api/health') }));
   app.use(
     securityHeaders({
@@ -98,6 +102,7 @@ export function createApp(context: AppContext): Express {
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'MEAN Shop API' }));
   app.use('/api', api.router, apiNotFound);
+  registerMetricsRoute(app, context.metrics, { authenticator: context.authenticator, metricsToken: config.metricsToken });
 
   serveAngularApp(app, context.clientDir ?? clientBuildDir, (slug) => productSharePage(context.catalog, slug, config.publicUrl));
   app.use(errorHandler);

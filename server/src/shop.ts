@@ -14,6 +14,7 @@ import { DatabaseCatalog } from './catalog/database-catalog';
 import { MemoryCatalog } from './catalog/memory-catalog';
 import type { Config } from './config/config';
 import mongoose from 'mongoose';
+import { Registry } from 'prom-client';
 import { connectDatabase, declaredIndexesBuilt, disconnectDatabase, type DatabaseInfo } from './database/connect';
 import { startDatabaseServer, type DatabaseServer } from './database/database-server';
 import { indexPushedDownFields } from './database/ferretdb-postgres-indexes';
@@ -21,6 +22,7 @@ import { connectRedis } from './database/redis-client';
 import { ShopEvents } from './events/shop-events';
 import { Inventory } from './inventory/inventory';
 import { ensureMediaIndexes } from './media/media.storage';
+import { ShopMetrics } from './metrics/shop-metrics';
 import { Mailer } from './notifications/mailer';
 import { createCommerce, type Commerce } from './orders/commerce';
 import { OrderModel } from './orders/order.model';
@@ -119,7 +121,9 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
       await closed;
     });
     const sessions = new Sessions(accessTokens, secureCookies);
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, inventory, commerce, ...appOptions });
+    // A registry per shop: two shops in one process (the multi-instance specs) count apart.
+    const metrics = new ShopMetrics(new Registry(), sockets.io);
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, io: sockets.io, events, redis }, catalog, events, inventory, commerce, metrics, ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);

@@ -13,7 +13,6 @@ import {
   stockAdjustmentSchema,
   stockLevelsSchema,
 } from '@shared/catalog/product';
-import { trusted, Types } from 'mongoose';
 import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
 import type { ShopEvents } from '../events/shop-events';
@@ -25,10 +24,12 @@ import { createProduct, refreshSearchTermsIn, removeProduct, toAdminProduct, upd
 import type { CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
-import { ProductModel, type ProductDocument } from './product.model';
-import { searchTermsFilter, searchWords } from './search-terms';
+import { ProductModel } from './product.model';
+import { searchWords } from './search-terms';
 
 const lowStockThreshold = 5;
+/** An id no document has. */
+const noCategoryId = '000000000000000000000000';
 
 export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, inventory }: { catalog: CatalogSource; events: ShopEvents; inventory: Inventory }): void {
   const adminsOnly = { roles: ['admin'] } as const;
@@ -38,18 +39,16 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     query: adminProductListQuerySchema,
     response: { status: 200, description: 'A page of products, most recently changed first', schema: adminProductListSchema },
     handler: async ({ query }) => {
-      const filter: Record<string, unknown> = { ...searchTermsFilter(searchWords(query.q)) };
-      if (query.status) filter['status'] = query.status;
-      if (query.category) {
-        const category = await CategoryModel.findOne({ slug: query.category }, { _id: 1 }).lean();
-        filter['categoryPath'] = category?._id ?? new Types.ObjectId('000000000000000000000000');
-      }
-      if (query.lowStock) filter['available'] = trusted({ $lte: lowStockThreshold });
-      const [products, total, categories] = await Promise.all([
-        ProductModel.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((query.page - 1) * query.limit).limit(query.limit).lean<ProductDocument[]>(),
-        ProductModel.countDocuments(filter),
-        catalog.categories(),
-      ]);
+      const categories = await catalog.categories();
+      const { products, total } = await catalog.adminList({
+        words: searchWords(query.q),
+        status: query.status,
+        // An unknown slug selects nothing rather than everything.
+        categoryId: query.category ? (categories.find((category) => category.slug === query.category)?.id ?? noCategoryId) : undefined,
+        availableAtMost: query.lowStock ? lowStockThreshold : undefined,
+        skip: (query.page - 1) * query.limit,
+        limit: query.limit,
+      });
       const refs = new Map(categories.map((category) => [category.id, { id: category.id, slug: category.slug, name: category.name }]));
       return {
         items: products.map((product) => toAdminProduct(product, refs.get(product.categoryId.toString()) ?? { id: '', slug: 'uncategorised', name: 'Uncategorised' })),

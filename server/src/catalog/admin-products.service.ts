@@ -7,14 +7,15 @@ import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import { findImage } from '../media/media.storage';
 import { slugify } from '../seed/seed';
+import type { AdminListedProduct } from './catalog-source';
 import { CategoryModel } from './category.model';
-import { ProductModel, type ProductDocument } from './product.model';
+import { ProductModel } from './product.model';
 import { toProductSummary } from './products.service';
 import { searchTermsFor } from './search-terms';
 
 type AdminProductInput = z.output<typeof adminProductInputSchema>;
 
-export function toAdminProduct(product: ProductDocument, category: CategoryRef): AdminProduct {
+export function toAdminProduct(product: AdminListedProduct, category: CategoryRef): AdminProduct {
   return {
     ...toProductSummary(product, category),
     status: product.status as ProductStatus,

@@ -1,8 +1,9 @@
-import type { ProductSort } from '@shared/catalog/product';
+import type { ProductSort, ProductStatus } from '@shared/catalog/product';
 import type { Config } from '../config/config';
 import type { DatabaseInfo } from '../database/connect';
 import type { ListedProduct } from './catalog-index';
 import type { FacetCounts, FacetFilters } from './product-facets';
+import type { ProductDocument } from './product.model';
 import { searchTermsFor } from './search-terms';
 
 /** One page of a shopper listing: what to match, how to order it, which slice to answer. */
@@ -21,6 +22,26 @@ export interface ListingAnswer {
   counts: FacetCounts;
 }
 
+/** One page of the admin's product list: any status, most recently changed first. */
+export interface AdminListingRequest {
+  /** As for a shopper listing: each must start one of a product's search terms. */
+  words: string[];
+  status: ProductStatus | undefined;
+  /** Products in this category or below it. */
+  categoryId: string | undefined;
+  availableAtMost: number | undefined;
+  skip: number;
+  limit: number;
+}
+
+/** Every stored field of a product but its holds. */
+export type AdminListedProduct = Omit<ProductDocument, 'holds'>;
+
+export interface AdminListingAnswer {
+  products: AdminListedProduct[];
+  total: number;
+}
+
 export interface CategoryRecord {
   id: string;
   slug: string;
@@ -34,7 +55,8 @@ export type CatalogSourceName = 'memory' | 'database';
 
 /**
  * Where the storefront's reads are answered from: listings, related products, category counts,
- * product pages, the availability a socket asks for, categories and seller names. The two sources
+ * product pages, the availability a socket asks for, categories and seller names; and the admin's
+ * product list, which has the same costs on FerretDB. The two sources
  * give the same answers (the catalogue specs run against both); they differ in what they cost on
  * each engine:
  * - `memory` (memory-catalog.ts): from the in-memory catalogue index and caches, kept true by the
@@ -46,6 +68,8 @@ export type CatalogSourceName = 'memory' | 'database';
 export interface CatalogSource {
   readonly name: CatalogSourceName;
   list(request: ListingRequest): Promise<ListingAnswer>;
+  /** A page of every product, whatever its status (the admin dashboard's list). */
+  adminList(request: AdminListingRequest): Promise<AdminListingAnswer>;
   /** Up to `limit` best-selling active products in one of `categoryIds`, but none of `excluded`. */
   bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]>;
   /** Active products per category, each in its own category only. */

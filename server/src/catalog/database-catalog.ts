@@ -1,8 +1,20 @@
 import { priceBandLimits, type ProductSort } from '@shared/catalog/product';
 import { trusted, Types, type PipelineStage, type QueryFilter, type SortOrder } from 'mongoose';
 import { UserModel } from '../accounts/user.model';
+import { adminFieldsProjection } from './admin-catalog-index';
 import type { ListedProduct } from './catalog-index';
-import { inDisplayOrder, isObjectIdText, relevance, type CatalogSource, type CategoryRecord, type ListingAnswer, type ListingRequest } from './catalog-source';
+import {
+  inDisplayOrder,
+  isObjectIdText,
+  relevance,
+  type AdminListedProduct,
+  type AdminListingAnswer,
+  type AdminListingRequest,
+  type CatalogSource,
+  type CategoryRecord,
+  type ListingAnswer,
+  type ListingRequest,
+} from './catalog-source';
 import { CategoryModel } from './category.model';
 import { priceBandOf, type Dimension, type FacetCounts, type FacetFilters } from './product-facets';
 import { type ProductDocument, ProductModel } from './product.model';
@@ -90,6 +102,18 @@ export class DatabaseCatalog implements CatalogSource {
       countFacets(words, filters),
     ]);
     return { products, total, counts };
+  }
+
+  async adminList({ words, status, categoryId, availableAtMost, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
+    const filter: QueryFilter<ProductDocument> = { ...searchTermsFilter(words) };
+    if (status) filter.status = status;
+    if (categoryId) filter.categoryPath = new Types.ObjectId(categoryId);
+    if (availableAtMost !== undefined) filter.available = trusted({ $lte: availableAtMost });
+    const [products, total] = await Promise.all([
+      ProductModel.find(filter, adminFieldsProjection).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit).lean<AdminListedProduct[]>(),
+      ProductModel.countDocuments(filter),
+    ]);
+    return { products, total };
   }
 
   async bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]> {

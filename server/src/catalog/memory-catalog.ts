@@ -1,8 +1,19 @@
 import { LRUCache } from 'lru-cache';
 import { UserModel } from '../accounts/user.model';
 import type { ShopEvents } from '../events/shop-events';
+import { AdminCatalogIndex } from './admin-catalog-index';
 import { listingOrders, type CatalogIndex, type IndexedProduct, type ListedProduct } from './catalog-index';
-import { inDisplayOrder, isObjectIdText, relevance, type CatalogSource, type CategoryRecord, type ListingAnswer, type ListingRequest } from './catalog-source';
+import {
+  inDisplayOrder,
+  isObjectIdText,
+  relevance,
+  type AdminListingAnswer,
+  type AdminListingRequest,
+  type CatalogSource,
+  type CategoryRecord,
+  type ListingAnswer,
+  type ListingRequest,
+} from './catalog-source';
 import { readCategories } from './database-catalog';
 import { countFacets, matches } from './product-facets';
 
@@ -16,9 +27,10 @@ function byRelevance(entries: IndexedProduct[], words: string[]): IndexedProduct
 }
 
 /**
- * Every read from memory: products from the catalogue index, categories and seller names from
- * caches that the shop's events empty when what they hold changes, in this instance or, through
- * Redis, in another. The database is read only to fill them. See catalog-source.ts.
+ * Every read from memory: products from the catalogue index (the admin's list from its own index
+ * of every status), categories and seller names from caches that the shop's events empty when
+ * what they hold changes, in this instance or, through Redis, in another. The database is read
+ * only to fill them. See catalog-source.ts.
  */
 export class MemoryCatalog implements CatalogSource {
   readonly name = 'memory';
@@ -27,8 +39,10 @@ export class MemoryCatalog implements CatalogSource {
   private directoryChanges = 0;
   /** Recent answers (a listing page with its facets), each with the version it was computed at. */
   private readonly answers = new LRUCache<string, { version: string; answer: object }>({ max: 1000 });
+  private readonly adminIndex: AdminCatalogIndex;
 
   constructor(private readonly index: CatalogIndex, events: ShopEvents) {
+    this.adminIndex = new AdminCatalogIndex(events);
     events.on('categories.changed', () => {
       this.categoryList = undefined;
       this.directoryChanges += 1;
@@ -64,6 +78,10 @@ export class MemoryCatalog implements CatalogSource {
     const matching = searched.filter((entry) => matches(entry, filters));
     const inOrder = sort === 'relevance' && words.length > 0 ? byRelevance(matching, words) : matching;
     return { products: inOrder.slice(skip, skip + limit).map((entry) => entry.product), total: matching.length, counts: countFacets(searched, filters) };
+  }
+
+  adminList(request: AdminListingRequest): Promise<AdminListingAnswer> {
+    return this.adminIndex.list(request);
   }
 
   async bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]> {

@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_…)').optional()),
   STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^whsec_/, 'must be a Stripe webhook secret (whsec_…)').optional()),
   STRIPE_API_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._~+/=-]{32,4096}$/, 'must be 32 or more letters, digits or ._~+/=-').optional()),
 });
 
 /** `OIDC_<ID>_…` variables of one listed social login provider; see `oidcProvidersFrom`. */
@@ -77,6 +78,8 @@ export interface Config {
   trustProxy: number | string | undefined;
   /** Social login (OpenID Connect) providers, in the order of OIDC_PROVIDERS. */
   oidcProviders: OidcProviderConfig[];
+  /** Lets a scraper read /metrics as `Authorization: Bearer <token>` without an admin's session. */
+  metricsToken: string | undefined;
   commerce: CommerceConfig;
 }
 
@@ -147,6 +150,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: values.TRUST_PROXY && /^\d+$/.test(values.TRUST_PROXY) ? Number(values.TRUST_PROXY) : values.TRUST_PROXY,
     oidcProviders,
+    metricsToken: values.METRICS_TOKEN,
     commerce: {
       currency: 'EUR',
       reservationMs: Math.round(values.RESERVATION_MINUTES * 60_000),

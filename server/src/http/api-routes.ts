@@ -4,6 +4,7 @@ import { type z, type ZodType } from 'zod';
 import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './error-handler';
+import { noteRoutePattern } from './route-pattern';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type ObjectSchema = z.ZodObject;
@@ -124,7 +125,7 @@ export class ApiRoutes {
       next();
     };
     const bodyReaders = definition.rawBody ? [readRawBody] : [];
-    this.router[definition.method](definition.path, authenticate, ...bodyReaders, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
+    this.router[definition.method](definition.path, noteRoutePattern, authenticate, ...bodyReaders, ...(definition.middleware ?? []), async (req: Request, res: Response) => {
       const user = req.user;
       const rawBody = definition.rawBody ? ((req as RequestWithRawBody)[rawBodyKey] ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0))) : undefined;
       // Express 5's req.query is a getter, so validated input travels as the handler's argument.
