@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { signInInBrowser } from './shop-helpers';
 
 /**
  * SPEC section 9: WCAG 2.1 AA, with axe finding nothing serious. Each page is checked once its
@@ -37,6 +38,14 @@ test.describe('Accessibility', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  test('axe finds nothing serious on the admin overview, with its charts drawn', async ({ page }) => {
+    await signInInBrowser(page, 'admin@demo.shop', 'demo-password');
+    await page.goto('/admin');
+    await expect(page.getByRole('heading', { name: 'Top products' })).toBeVisible();
+    await expect(page.locator('shop-chart canvas').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   test('axe finds nothing serious in the phone filters drawer', async ({ page, isMobile }) => {
     test.skip(!isMobile, 'The drawer is for phones.');

@@ -1,74 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-
-interface ListedProduct {
-  id: string;
-  slug: string;
-  title: string;
-  available: number;
-}
-
-const password = 'correct horse battery staple';
-
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: { email: 'admin@demo.shop', password: 'demo-password' } });
-  expect(response.ok()).toBeTruthy();
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-/** In-stock products, newest first, skipping the ones the live-stock spec changes. */
-async function productsInStock(request: APIRequestContext, count: number): Promise<ListedProduct[]> {
-  const listing = await request.get('/api/products?sort=newest&inStock=true&limit=24');
-  const items = ((await listing.json()) as { items: ListedProduct[] }).items.filter((item) => item.available >= 3);
-  return items.slice(2, 2 + count);
-}
-
-/** A fresh account, made through the API; the browser signs in with it. */
-async function newShopper(request: APIRequestContext): Promise<string> {
-  const email = `e2e-${randomBytes(4).toString('hex')}@example.test`;
-  const response = await request.post('/api/auth/register', { data: { email, password, name: 'Grace Hopper' } });
-  expect(response.ok(), await response.text()).toBeTruthy();
-  return email;
-}
-
-async function addFromProductPage(page: Page, product: ListedProduct, quantity = 1): Promise<void> {
-  await page.goto(`/products/${product.slug}`);
-  if (quantity > 1) await page.getByLabel('Quantity').fill(String(quantity));
-  await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
-  await expect(page.getByRole('link', { name: 'View your cart' })).toBeVisible();
-}
-
-/** Fills the four checkout steps; a guest gives an email too. Stops before "Place order". */
-async function fillCheckout(page: Page, card: string, guestEmail?: string): Promise<void> {
-  await page.goto('/checkout');
-  if (guestEmail) await page.getByLabel('Email').fill(guestEmail);
-  await page.getByLabel('Full name').fill('Grace Hopper');
-  await page.getByLabel('Street and number').fill('1 Harbour Street');
-  await page.getByLabel('Postal code').fill('D02 X285');
-  await page.getByLabel('City').fill('Dublin');
-  await page.getByLabel('Country code').fill('IE');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry month').selectOption('12');
-  await page.getByLabel('Expiry year').selectOption(String(new Date().getFullYear() + 2));
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
-async function signInInBrowser(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-/** A second shopper or the admin: a browser context of its own, at the same size. */
-async function newPage(browser: Browser, like: Page): Promise<Page> {
-  const context = await browser.newContext({ viewport: like.viewportSize(), baseURL: test.info().project.use.baseURL! });
-  return context.newPage();
-}
+import { expect, test } from '@playwright/test';
+import { addFromProductPage, adminToken, fillCheckout, newPage, newShopper, password, productsInStock, signInInBrowser } from './shop-helpers';
 
 test.describe('Buying', () => {
   test('a guest fills a cart, signs in (the carts merge), checks out with the test card and sees the confirmation', async ({ page, request }) => {
@@ -128,11 +60,7 @@ test.describe('Buying', () => {
 
     const admin = await newPage(browser, page);
     try {
-      await admin.goto('/sign-in');
-      await admin.getByLabel('Email').fill('admin@demo.shop');
-      await admin.getByLabel('Password', { exact: true }).fill('demo-password');
-      await admin.getByRole('button', { name: 'Sign in' }).click();
-      await expect(admin.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await signInInBrowser(admin, 'admin@demo.shop', 'demo-password');
       await admin.goto(`/admin/orders/${orderId}`);
       for (const move of ['Start fulfilment', 'Mark as shipped']) {
         await admin.getByRole('button', { name: move }).click();

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { moneySchema } from '../money.schema';
 import { orderStatuses } from '../orders/order-status';
+import { daysBetween, isTimeZone } from './stats-days';
+
+export { addDays, daysBetween, isTimeZone, localDay } from './stats-days';
 
 /** The longest period the overview asks for at once (a year and a day, so a leap year fits). */
 export const maxStatsDays = 366;
@@ -57,28 +60,3 @@ export const statsNotes = {
   revenue: 'Order totals of paid orders placed in the period, net of refunds',
   newCustomers: 'Shoppers whose first paid order falls in the period',
 } as const;
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whole days from one ISO date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The ISO date `days` after (or before, when negative) `day`. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The local calendar day in `timeZone` of an instant. */
-export function localDay(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, viewChild } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { SiteFooter } from './core/layout/site-footer';
 import { SiteHeader } from './core/layout/site-header';
@@ -8,9 +8,9 @@ import { SiteHeader } from './core/layout/site-header';
   imports: [RouterOutlet, SiteHeader, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="skip-link" href="#main">Skip to content</a>
+    <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <shop-site-header />
-    <main id="main" tabindex="-1"><router-outlet /></main>
+    <main id="main" tabindex="-1" #main><router-outlet /></main>
     <shop-site-footer />
   `,
   styles: `
@@ -18,4 +18,12 @@ import { SiteHeader } from './core/layout/site-header';
     main { flex: 1; outline: none; }
   `,
 })
-export class App {}
+export class App {
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  /** With `<base href="/">` the bare `#main` would lead to the home page; focus moves without navigating. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}

@@ -1,24 +1,37 @@
 import type { Routes } from '@angular/router';
 import { adminGuard } from '../core/auth/auth.guards';
 
+/** Everything under /admin, inside the admin shell; the shell and each page load when first opened. */
 export const adminRoutes: Routes = [
   {
-    path: 'admin/users',
-    title: 'Users · Admin · MEAN Shop',
+    path: 'admin',
+    // Also checked on every move between admin pages: the session may have ended in the meantime.
     canActivate: [adminGuard],
-    loadComponent: () => import('./users/admin-users-page').then((m) => m.AdminUsersPage),
-  },
-  {
-    path: 'admin/orders',
-    title: 'Orders · Admin · MEAN Shop',
-    canActivate: [adminGuard],
-    loadComponent: () => import('./orders/admin-orders-page/admin-orders-page').then((m) => m.AdminOrdersPage),
-  },
-  {
-    // The page names itself after the order once it has loaded.
-    path: 'admin/orders/:id',
-    title: 'Order · Admin · MEAN Shop',
-    canActivate: [adminGuard],
-    loadComponent: () => import('./orders/admin-order-page/admin-order-page').then((m) => m.AdminOrderPage),
+    canActivateChild: [adminGuard],
+    loadComponent: () => import('./admin-shell/admin-shell').then((m) => m.AdminShell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Overview · Admin · MEAN Shop',
+        loadComponent: () => import('./overview/overview-page/overview-page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'users',
+        title: 'Users · Admin · MEAN Shop',
+        loadComponent: () => import('./users/admin-users-page').then((m) => m.AdminUsersPage),
+      },
+      {
+        path: 'orders',
+        title: 'Orders · Admin · MEAN Shop',
+        loadComponent: () => import('./orders/admin-orders-page/admin-orders-page').then((m) => m.AdminOrdersPage),
+      },
+      {
+        // The page names itself after the order once it has loaded.
+        path: 'orders/:id',
+        title: 'Order · Admin · MEAN Shop',
+        loadComponent: () => import('./orders/admin-order-page/admin-order-page').then((m) => m.AdminOrderPage),
+      },
+    ],
   },
 ];

@@ -32,7 +32,7 @@ const largestBadgeCount = 99;
         <a routerLink="/products">Shop all</a>
         @if (store.user(); as user) {
           @if (store.isAdmin()) {
-            <a routerLink="/admin/users">Admin</a>
+            <a routerLink="/admin">Admin</a>
           }
           <a class="account" routerLink="/account" [title]="'Your account: ' + user.name">{{ user.name }}</a>
           <button type="button" class="sign-out" [disabled]="signingOut()" (click)="signOut()">Sign out</button>

@@ -1,6 +1,6 @@
 import { effect, inject, Injectable, signal, untracked } from '@angular/core';
 import type { OrderStatus } from '@shared/orders/order-status';
-import type { ClientToServerEvents, OrderCreated, ServerToClientEvents, SocketAck, StockChanged, WatchAnswer } from '@shared/realtime/socket-events';
+import type { ClientToServerEvents, OrderCreated, ServerToClientEvents, SocketAck, StockChanged, StockLow, WatchAnswer } from '@shared/realtime/socket-events';
 import { io, type Socket } from 'socket.io-client';
 import { AuthStore } from '../auth/auth-store';
 
@@ -10,15 +10,21 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type StockSource = 'push' | 'watch';
 export type StockListener = (change: StockChanged, source: StockSource) => void;
 
-/** An order's status as the socket learnt it: pushed (`order:status`), or answered to `watchOrder` (`watch`). */
+/**
+ * An order's status as the socket learnt it: pushed (`order:status`), or answered to `watchOrder`
+ * (`watch`). A push also carries the order's number and when it moved.
+ */
 export interface OrderStatusNow {
   orderId: string;
   status: OrderStatus;
+  number?: string;
+  at?: string;
 }
 /** `push`: a move the server pushed; `watch`: the status when the order was watched. */
 export type OrderStatusSource = 'push' | 'watch';
 export type OrderStatusListener = (change: OrderStatusNow, source: OrderStatusSource) => void;
 export type OrderCreatedListener = (order: OrderCreated) => void;
+export type StockLowListener = (low: StockLow) => void;
 
 /** The server refuses a handshake whose access token has expired or been revoked with this. */
 const unauthenticated = 'unauthenticated';
@@ -39,6 +45,7 @@ export class ShopSocket {
   private readonly watchedOrders = new Map<string, string | undefined>();
   private readonly orderStatusListeners = new Set<OrderStatusListener>();
   private readonly orderCreatedListeners = new Set<OrderCreatedListener>();
+  private readonly stockLowListeners = new Set<StockLowListener>();
   private connectedOnce = false;
 
   /**
@@ -107,6 +114,11 @@ export class ShopSocket {
     return this.listen(this.orderCreatedListeners, listener);
   }
 
+  /** Products whose availability has just fallen to their low-stock threshold, for admins; opens the connection like `onOrderStatus`. */
+  onStockLow(listener: StockLowListener): () => void {
+    return this.listen(this.stockLowListeners, listener);
+  }
+
   private listen<T>(listeners: Set<T>, listener: T): () => void {
     listeners.add(listener);
     this.connection();
@@ -138,9 +150,12 @@ export class ShopSocket {
         .finally(() => socket.connect());
     });
     socket.on('stock:changed', (change) => this.tellListeners(change, 'push'));
-    socket.on('order:status', ({ orderId, status }) => this.tellOrderStatus({ orderId, status }, 'push'));
+    socket.on('order:status', ({ orderId, status, number, at }) => this.tellOrderStatus({ orderId, status, number, at }, 'push'));
     socket.on('order:created', (order) => {
       for (const listener of this.orderCreatedListeners) listener(order);
+    });
+    socket.on('stock:low', (low) => {
+      for (const listener of this.stockLowListeners) listener(low);
     });
     return socket;
   }

@@ -1,5 +1,5 @@
 import { Injectable, type Provider, signal } from '@angular/core';
-import type { OrderCreated, StockChanged } from '@shared/realtime/socket-events';
+import type { OrderCreated, StockChanged, StockLow } from '@shared/realtime/socket-events';
 import {
   type OrderCreatedListener,
   type OrderStatusListener,
@@ -7,10 +7,11 @@ import {
   type OrderStatusSource,
   ShopSocket,
   type StockListener,
+  type StockLowListener,
   type StockSource,
 } from '../realtime/shop-socket';
 
-type FakedMembers = 'watch' | 'unwatch' | 'onStockChanged' | 'reconnections' | 'watchOrder' | 'unwatchOrder' | 'onOrderStatus' | 'onOrderCreated';
+type FakedMembers = 'watch' | 'unwatch' | 'onStockChanged' | 'reconnections' | 'watchOrder' | 'unwatchOrder' | 'onOrderStatus' | 'onOrderCreated' | 'onStockLow';
 
 /**
  * Stands in for the socket.io connection in unit tests (the e2e specs use the real one): it records
@@ -25,6 +26,7 @@ export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
   private readonly listeners = new Set<StockListener>();
   private readonly orderStatusListeners = new Set<OrderStatusListener>();
   private readonly orderCreatedListeners = new Set<OrderCreatedListener>();
+  private readonly stockLowListeners = new Set<StockLowListener>();
 
   watch(productIds: readonly string[]): void {
     for (const id of productIds) this.watched.add(id);
@@ -57,6 +59,11 @@ export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
     return () => this.orderCreatedListeners.delete(listener);
   }
 
+  onStockLow(listener: StockLowListener): () => void {
+    this.stockLowListeners.add(listener);
+    return () => this.stockLowListeners.delete(listener);
+  }
+
   /** A `stock:changed` event, or with `watch` the level answered when the product was watched. */
   push(change: StockChanged, source: StockSource = 'push'): void {
     for (const listener of this.listeners) listener(change, source);
@@ -70,6 +77,16 @@ export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
   /** An `order:created` event, as admins get it. */
   pushOrderCreated(order: OrderCreated): void {
     for (const listener of this.orderCreatedListeners) listener(order);
+  }
+
+  /** A `stock:low` event, as admins get it. */
+  pushStockLow(low: StockLow): void {
+    for (const listener of this.stockLowListeners) listener(low);
+  }
+
+  /** How many listen for each kind of event, so a spec can check that a page stops listening when it goes. */
+  listenerCounts(): { stock: number; orderStatus: number; orderCreated: number; stockLow: number } {
+    return { stock: this.listeners.size, orderStatus: this.orderStatusListeners.size, orderCreated: this.orderCreatedListeners.size, stockLow: this.stockLowListeners.size };
   }
 
   reconnect(): void {

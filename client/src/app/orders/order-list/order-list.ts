@@ -55,6 +55,8 @@ export type ShownOrderPages = Pick<OrderPages<unknown>, 'items' | 'error' | 'mor
     }
   `,
   styles: `
+    /* The row layout follows the list's own width, which the admin menu narrows, not the window's. */
+    :host { display: block; container-type: inline-size; }
     .empty, .loading { background: #fff; border-radius: 14px; padding: 1.25rem 1.5rem; color: var(--shop-muted); margin: 0; box-shadow: 0 1px 2px rgb(0 0 0 / 6%); }
     .more { display: flex; flex-direction: column; align-items: center; gap: 0.5rem; margin-top: 1rem; }
     .more:empty { display: none; }
@@ -75,7 +77,7 @@ export type ShownOrderPages = Pick<OrderPages<unknown>, 'items' | 'error' | 'mor
     .status { grid-area: status; justify-self: end; }
     .count { grid-area: count; justify-self: end; color: var(--shop-muted); font-size: 0.9rem; }
     .total { grid-area: total; justify-self: end; font-weight: 700; }
-    @media (min-width: 760px) {
+    @container (min-width: 44rem) {
       li { grid-template-columns: minmax(9rem, 1.2fr) minmax(8rem, 1fr) minmax(0, 1.4fr) 9rem 5rem 6rem; grid-template-areas: 'number date email status count total'; }
       .status { justify-self: start; }
     }

@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, type ElementRef, inject, viewChild } from '@angular/core';
+import { isActive, type IsActiveMatchOptions, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { LiveOrderFeed } from '../overview/order-feed/live-order-feed';
+
+interface AdminLink {
+  path: string;
+  label: string;
+  /** An SVG path on a 24 × 24 grid. */
+  icon: string;
+  /** Also the current section on the pages under it (an order under Orders). */
+  withSubpages: boolean;
+}
+
+/** Only pages that exist: products, stock, sellers and the database page join as they are built. */
+export const adminLinks: readonly AdminLink[] = [
+  { path: '/admin', label: 'Overview', icon: 'M4 13h6V4H4zm0 7h6v-5H4zm10 0h6v-9h-6zm0-16v5h6V4z', withSubpages: false },
+  { path: '/admin/orders', label: 'Orders', icon: 'M6 3h12l1 4v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V7zm-1 4h14M9 11h6', withSubpages: true },
+  { path: '/admin/users', label: 'Users', icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-6 10v-1a6 6 0 0 1 12 0v1M16 3.5a4 4 0 0 1 0 7M21 21v-1a6 6 0 0 0-4-5.6', withSubpages: true },
+];
+
+const exactly: Partial<IsActiveMatchOptions> = { paths: 'exact', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
+const orUnder: Partial<IsActiveMatchOptions> = { ...exactly, paths: 'subset' };
+
+/**
+ * The frame of every page under /admin: the admin menu beside the page (above it on phones). The
+ * link of the page on screen has `aria-current="page"`; on a page under a section, such as an
+ * order, the section's link has `aria-current="true"`.
+ */
+@Component({
+  selector: 'shop-admin-shell',
+  imports: [RouterLink, RouterOutlet],
+  // The feed lives with the shell, so it keeps what arrived while the admin was on another admin page.
+  providers: [LiveOrderFeed],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './admin-shell.html',
+  styleUrl: './admin-shell.scss',
+})
+export class AdminShell {
+  private readonly content = viewChild.required<ElementRef<HTMLElement>>('content');
+
+  protected readonly links = adminLinks.map((link) => {
+    const router = inject(Router);
+    const page = isActive(link.path, router, exactly);
+    const section = isActive(link.path, router, orUnder);
+    return { ...link, current: () => (page() ? 'page' : link.withSubpages && section() ? 'true' : null) };
+  });
+
+  constructor() {
+    // Listening from the first admin page on, not only once the overview opens.
+    inject(LiveOrderFeed);
+  }
+
+  /** The skip link moves focus past the menu without changing the address. */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.content().nativeElement.focus();
+  }
+}
