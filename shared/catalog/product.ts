@@ -165,6 +165,7 @@ export const adminProductSchema = productSummarySchema
     reserved: z.number().int(),
     attributes: z.array(productAttributeSchema),
     soldCount: z.number().int(),
+    lowStockThreshold: z.number().int().meta({ description: 'Admins are told when `available` falls to this or below' }),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'AdminProduct' });
@@ -182,6 +183,7 @@ export const adminProductListQuerySchema = z.strictObject({
 export const adminProductListSchema = z
   .object({ items: z.array(adminProductSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
   .meta({ id: 'AdminProductList' });
+export type AdminProductList = z.infer<typeof adminProductListSchema>;
 
 export const productIdParamsSchema = z.strictObject({ productId: objectIdSchema });
 export const categoryIdParamsSchema = z.strictObject({ categoryId: objectIdSchema });
@@ -193,14 +195,54 @@ export const productRemovalSchema = z.object({ result: z.enum(['archived', 'dele
 export const stockLevelsSchema = z
   .object({ stock: z.number().int().meta({ description: 'On hand' }), available: z.number().int().meta({ description: 'On hand minus what unpaid orders hold' }) })
   .meta({ id: 'StockLevels' });
+export type StockLevels = z.infer<typeof stockLevelsSchema>;
+
+export const maxStockReasonLength = 200;
+const stockReasonSchema = z.string().trim().min(3, 'must be at least 3 characters').max(maxStockReasonLength);
 
 export const stockAdjustmentSchema = z
   .union([
-    z.strictObject({ set: z.number().int().min(0).max(1_000_000), reason: z.string().trim().min(1, 'is required').max(200) }),
-    z.strictObject({ add: z.number().int().min(-1_000_000).max(1_000_000).refine((add) => add !== 0, 'must not be 0'), reason: z.string().trim().min(1, 'is required').max(200) }),
+    z.strictObject({ set: z.number().int().min(0).max(1_000_000), reason: stockReasonSchema }),
+    z.strictObject({ add: z.number().int().min(-1_000_000).max(1_000_000).refine((add) => add !== 0, 'must not be 0'), reason: stockReasonSchema }),
   ])
   .meta({ id: 'StockAdjustment', description: 'Either `set` the stock on hand or `add` to it (negative removes), with a reason for the log' });
 export type StockAdjustment = z.infer<typeof stockAdjustmentSchema>;
+
+export const maxLowStockThreshold = 10_000;
+
+export const lowStockThresholdInputSchema = z
+  .strictObject({ lowStockThreshold: z.number().int('must be a whole number').min(0).max(maxLowStockThreshold) })
+  .meta({ id: 'LowStockThresholdInput' });
+export type LowStockThresholdInput = z.infer<typeof lowStockThresholdInputSchema>;
+
+/** The stock numbers of one product as they are after a change on the stock page. */
+export const productStockSchema = z
+  .object({ productId: z.string(), stock: z.number().int(), reserved: z.number().int(), available: z.number().int(), lowStockThreshold: z.number().int() })
+  .meta({ id: 'ProductStock' });
+export type ProductStock = z.infer<typeof productStockSchema>;
+
+export const stockMovementListQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type StockMovementListQuery = z.input<typeof stockMovementListQuerySchema>;
+
+export const stockMovementSchema = z
+  .object({
+    id: z.string(),
+    change: z.number().int().meta({ description: 'Units added (negative: removed)' }),
+    stockAfter: z.number().int().meta({ description: 'Stock on hand after the change' }),
+    reason: z.string(),
+    by: z.object({ id: z.string(), name: z.string() }).meta({ description: 'The admin who made the change' }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'StockMovement' });
+export type StockMovement = z.infer<typeof stockMovementSchema>;
+
+export const stockMovementListSchema = z
+  .object({ items: z.array(stockMovementSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
+  .meta({ id: 'StockMovementList', description: 'Newest first' });
+export type StockMovementList = z.infer<typeof stockMovementListSchema>;
 
 export const categoryInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'is required').max(80),

@@ -73,12 +73,12 @@ export class AdminCatalogIndex {
     });
   }
 
-  async list({ words, status, categoryId, availableAtMost, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
+  async list({ words, status, categoryId, lowStockOnly, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
     const matching = (await this.inOrder()).filter(
       (entry) =>
         (status === undefined || entry.status === status) &&
         (categoryId === undefined || entry.categoryPath.includes(categoryId)) &&
-        (availableAtMost === undefined || entry.available <= availableAtMost) &&
+        (!lowStockOnly || entry.available <= entry.product.lowStockThreshold) &&
         words.every((word) => entry.searchTerms.some((term) => term.startsWith(word))),
     );
     return { products: matching.slice(skip, skip + limit).map((entry) => entry.product), total: matching.length };

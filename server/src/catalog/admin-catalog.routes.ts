@@ -8,15 +8,20 @@ import {
   categorySchema,
   categoryUpdateSchema,
   categoryIdParamsSchema,
+  lowStockThresholdInputSchema,
   productIdParamsSchema,
+  productStockSchema,
   productRemovalSchema,
   stockAdjustmentSchema,
   stockLevelsSchema,
+  stockMovementListQuerySchema,
+  stockMovementListSchema,
 } from '@shared/catalog/product';
 import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
 import type { ShopEvents } from '../events/shop-events';
 import type { Inventory } from '../inventory/inventory';
+import { listStockMovements } from '../inventory/stock-movements';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { slugify } from '../seed/seed';
@@ -27,7 +32,6 @@ import { CategoryModel } from './category.model';
 import { ProductModel } from './product.model';
 import { searchWords } from './search-terms';
 
-const lowStockThreshold = 5;
 /** An id no document has. */
 const noCategoryId = '000000000000000000000000';
 
@@ -45,7 +49,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
         status: query.status,
         // An unknown slug selects nothing rather than everything.
         categoryId: query.category ? (categories.find((category) => category.slug === query.category)?.id ?? noCategoryId) : undefined,
-        availableAtMost: query.lowStock ? lowStockThreshold : undefined,
+        lowStockOnly: query.lowStock,
         skip: (query.page - 1) * query.limit,
         limit: query.limit,
       });
@@ -94,6 +98,26 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     response: { status: 200, description: 'The new stock and availability', schema: stockLevelsSchema },
     errors: [404, 409],
     handler: ({ params, body, user }) => inventory.adjust(params.productId, body, user._id),
+  });
+
+  api.add({
+    method: 'get', path: '/admin/products/:productId/stock-movements', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'The stock adjustments of one product, newest first: who, when, the change, the stock after it and why',
+    params: productIdParamsSchema,
+    query: stockMovementListQuerySchema,
+    response: { status: 200, description: 'A page of movements', schema: stockMovementListSchema },
+    errors: [404],
+    handler: ({ params, query }) => listStockMovements(params.productId, query.page, query.limit),
+  });
+
+  api.add({
+    method: 'put', path: '/admin/products/:productId/low-stock-threshold', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Set the availability at or below which admins are told that a product runs low',
+    params: productIdParamsSchema,
+    body: lowStockThresholdInputSchema,
+    response: { status: 200, description: 'The product\'s stock numbers with the new threshold', schema: productStockSchema },
+    errors: [404],
+    handler: ({ params, body }) => inventory.setLowStockThreshold(params.productId, body.lowStockThreshold),
   });
 
   api.add({

@@ -23,6 +23,7 @@ export function toAdminProduct(product: AdminListedProduct, category: CategoryRe
     reserved: product.reserved,
     attributes: product.attributes.map(({ name, value }) => ({ name, value })),
     soldCount: product.soldCount,
+    lowStockThreshold: product.lowStockThreshold,
     updatedAt: product.updatedAt.toISOString(),
   };
 }

@@ -29,7 +29,8 @@ export interface AdminListingRequest {
   status: ProductStatus | undefined;
   /** Products in this category or below it. */
   categoryId: string | undefined;
-  availableAtMost: number | undefined;
+  /** Only products whose availability is at or below their own low-stock threshold. */
+  lowStockOnly: boolean;
   skip: number;
   limit: number;
 }

@@ -1,4 +1,4 @@
-import { priceBandLimits, type ProductSort } from '@shared/catalog/product';
+import { maxLowStockThreshold, priceBandLimits, type ProductSort } from '@shared/catalog/product';
 import { trusted, Types, type PipelineStage, type QueryFilter, type SortOrder } from 'mongoose';
 import { UserModel } from '../accounts/user.model';
 import { adminFieldsProjection } from './admin-catalog-index';
@@ -104,11 +104,11 @@ export class DatabaseCatalog implements CatalogSource {
     return { products, total, counts };
   }
 
-  async adminList({ words, status, categoryId, availableAtMost, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
+  async adminList({ words, status, categoryId, lowStockOnly, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
     const filter: QueryFilter<ProductDocument> = { ...searchTermsFilter(words) };
     if (status) filter.status = status;
     if (categoryId) filter.categoryPath = new Types.ObjectId(categoryId);
-    if (availableAtMost !== undefined) filter.available = trusted({ $lte: availableAtMost });
+    if (lowStockOnly) return lowStockPage(filter, skip, limit);
     const [products, total] = await Promise.all([
       ProductModel.find(filter, adminFieldsProjection).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit).lean<AdminListedProduct[]>(),
       ProductModel.countDocuments(filter),
@@ -166,4 +166,18 @@ export async function readCategories(): Promise<CategoryRecord[]> {
     parentId: category.parentId ? category.parentId.toString() : null,
     position: category.position,
   }));
+}
+
+/**
+ * Each product has its own low-stock threshold, and FerretDB v1 has no `$expr` to compare two
+ * fields: the few numbers of the candidates are compared here (no threshold is above
+ * `maxLowStockThreshold`), then the page is read by id.
+ */
+async function lowStockPage(filter: QueryFilter<ProductDocument>, skip: number, limit: number): Promise<AdminListingAnswer> {
+  const candidates = await ProductModel.find({ ...filter, available: trusted({ $lte: maxLowStockThreshold }) }, { available: 1, lowStockThreshold: 1 })
+    .sort({ updatedAt: -1, _id: -1 })
+    .lean();
+  const low = candidates.filter((candidate) => candidate.available <= candidate.lowStockThreshold);
+  const page = await Promise.all(low.slice(skip, skip + limit).map((candidate) => ProductModel.findById(candidate._id, adminFieldsProjection).lean<AdminListedProduct>()));
+  return { products: page.filter((product): product is AdminListedProduct => product !== null), total: low.length };
 }

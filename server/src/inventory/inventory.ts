@@ -1,4 +1,4 @@
-import type { StockAdjustment } from '@shared/catalog/product';
+import type { ProductStock, StockAdjustment } from '@shared/catalog/product';
 import { trusted, type Types } from 'mongoose';
 import { ProductModel, type ProductDocument } from '../catalog/product.model';
 import type { ShopEvents } from '../events/shop-events';
@@ -123,6 +123,21 @@ export class Inventory {
       await StockMovementModel.create({ productId, change: result.change, stockAfter: result.stock, reason: adjustment.reason, byUserId });
     }
     return { stock: result.stock, available: result.available };
+  }
+
+  /**
+   * Changes when admins are told that a product runs low. Not a stock number, but it decides what
+   * the stock page and the low-stock alerts show, so it lives beside them: a product that is low by
+   * the new threshold and was not by the old one is told once, as a fall would be.
+   */
+  async setLowStockThreshold(productId: string, threshold: number): Promise<ProductStock> {
+    const before = await ProductModel.findOneAndUpdate({ _id: productId }, { $set: { lowStockThreshold: threshold } }, { returnDocument: 'before' }).lean();
+    if (!before) throw AppError.notFound('Product');
+    await this.events.publish('product.changed', { productId });
+    if (before.available <= threshold && before.available > before.lowStockThreshold) {
+      await this.events.publish('stock.low', { productId, title: before.title, available: before.available, threshold });
+    }
+    return { productId, stock: before.stock, reserved: before.reserved, available: before.available, lowStockThreshold: threshold };
   }
 
   /** Ends one hold with `change`; nothing happens when the hold is not there (already ended, or never made). */

@@ -22,6 +22,11 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./users/admin-users-page').then((m) => m.AdminUsersPage),
       },
       {
+        path: 'stock',
+        title: 'Stock · Admin · MEAN Shop',
+        loadComponent: () => import('./stock/admin-stock-page/admin-stock-page').then((m) => m.AdminStockPage),
+      },
+      {
         path: 'orders',
         title: 'Orders · Admin · MEAN Shop',
         loadComponent: () => import('./orders/admin-orders-page/admin-orders-page').then((m) => m.AdminOrdersPage),

@@ -52,25 +52,26 @@ describe('AdminShell', () => {
     expect(menuLinks().map((link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
       ['Overview', '/admin'],
       ['Orders', '/admin/orders'],
+      ['Stock', '/admin/stock'],
       ['Users', '/admin/users'],
     ]);
   });
 
   it('marks the page on screen with aria-current="page", and only that one', async () => {
     await harness.navigateByUrl('/admin');
-    expect(currents()).toEqual(['Overview: page', 'Orders: -', 'Users: -']);
+    expect(currents()).toEqual(['Overview: page', 'Orders: -', 'Stock: -', 'Users: -']);
     expect(menuLinks()[0]!.classList).toContain('current');
 
     await harness.navigateByUrl('/admin/users?q=demo');
-    expect(currents()).toEqual(['Overview: -', 'Orders: -', 'Users: page']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: -', 'Stock: -', 'Users: page']);
 
     await harness.navigateByUrl('/admin/orders?status=paid');
-    expect(currents()).toEqual(['Overview: -', 'Orders: page', 'Users: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: page', 'Stock: -', 'Users: -']);
   });
 
   it('marks the section, not the page, on a page under it', async () => {
     await harness.navigateByUrl('/admin/orders/64c000000000000000000001');
-    expect(currents()).toEqual(['Overview: -', 'Orders: true', 'Users: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: true', 'Stock: -', 'Users: -']);
     expect(menuLinks()[1]!.classList).toContain('current');
   });
 
