@@ -1,8 +1,10 @@
-import { adminOrderListQuerySchema, orderListSchema, orderParamsSchema, orderSchema, orderStatusChangeRequestSchema } from '@shared/orders/order';
+import { adminOrderFiltersSchema, adminOrderListQuerySchema, orderListSchema, orderParamsSchema, orderSchema, orderStatusChangeRequestSchema } from '@shared/orders/order';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
+import { adminOrderFilter } from './admin-order-filter';
 import type { Commerce } from './commerce';
 import { OrderModel } from './order.model';
+import { streamOrdersCsv } from './order-export';
 import { listOrders } from './order-list';
 import { toOrderView } from './order-view';
 
@@ -14,11 +16,31 @@ export function registerAdminOrderRoutes(api: ApiRoutes, commerce: Commerce): vo
     method: 'get',
     path: '/admin/orders',
     tag: 'Admin',
-    summary: 'All orders, newest first, optionally of one status',
+    summary: 'All orders, newest first, filtered by status, local days, customer, seller or a search',
+    description: '`q` finds an order by its number or its customer\'s email, exactly. Filters combine.',
     auth: adminsOnly,
     query: adminOrderListQuerySchema,
     response: { status: 200, description: 'A page of orders', schema: orderListSchema },
-    handler: ({ query }) => listOrders(query.status ? { status: query.status } : {}, query.cursor),
+    handler: async ({ query: { cursor, ...filters } }) => {
+      const filter = adminOrderFilter(filters);
+      return filter ? listOrders(filter, cursor) : { items: [], nextCursor: null };
+    },
+  });
+
+  // Before `/admin/orders/:id`, which would take `export.csv` for an id.
+  api.add({
+    method: 'get',
+    path: '/admin/orders/export.csv',
+    tag: 'Admin',
+    summary: 'The filtered orders as CSV, newest first, one row per order',
+    description: 'Same filters as the list. Cells a spreadsheet would run as a formula start with `\'`.',
+    auth: adminsOnly,
+    query: adminOrderFiltersSchema,
+    response: { status: 200, description: 'A CSV attachment', contentType: 'text/csv' },
+    handler: async ({ query }, _req, res) => {
+      await streamOrdersCsv(res, adminOrderFilter(query), `orders-${new Date().toISOString().slice(0, 10)}.csv`);
+      return undefined;
+    },
   });
 
   api.add({

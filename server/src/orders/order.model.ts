@@ -50,7 +50,8 @@ const orderSchema = new Schema(
   {
     number: { type: String, required: true, unique: true },
     userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
-    email: { type: String, required: true },
+    /** Lower case, as the admins' customer filter looks it up by equality. */
+    email: { type: String, required: true, lowercase: true, trim: true },
     lines: { type: [orderLineSchema], required: true },
     totals: {
       subtotal: { type: moneySchema, required: true },
@@ -86,6 +87,7 @@ orderSchema.index({ status: 1, createdAt: -1 });
 orderSchema.index({ stockState: 1 });
 orderSchema.index({ 'payment.reference': 1 });
 orderSchema.index({ sellerIds: 1, createdAt: -1 });
+orderSchema.index({ email: 1, createdAt: -1 });
 
 interface StoredMoney {
   amount: number;
