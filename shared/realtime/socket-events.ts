@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from '../catalog/product';
+import type { UserRole } from '../accounts/accounts';
 import type { Money } from '../money.schema';
 import type { OrderStatus } from '../orders/order-status';
 
@@ -54,6 +55,11 @@ export interface StockLow {
   threshold: number;
 }
 
+/** The user's own role, after an admin changed it. */
+export interface AccountChanged {
+  role: UserRole;
+}
+
 /** Follow one order's status: one's own (signed in), or a guest's with the token of its link. */
 export const watchOrderSchema = z.strictObject({
   orderId: objectIdSchema,
@@ -66,6 +72,8 @@ export interface ServerToClientEvents {
   'order:status': (event: OrderStatusChanged) => void;
   'order:created': (event: OrderCreated) => void;
   'stock:low': (event: StockLow) => void;
+  /** To the user whose role an admin changed: their rooms are already changed; the client reads its session again. */
+  'account:changed': (event: AccountChanged) => void;
 }
 
 export interface ClientToServerEvents {

@@ -12,7 +12,6 @@ import {
   type Address,
   type Profile,
 } from '@shared/accounts/accounts';
-import { rooms } from '@shared/realtime/socket-events';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
@@ -261,7 +260,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
       await context.events.publish('user.changed', { userId: user.id });
       await sessions.revokeAllForUser(user._id);
       sessions.clearCookie(res);
-      context.io.in(rooms.user(user.id)).disconnectSockets(true);
+      await context.events.publish('user.access_changed', { userId: user.id, role: user.role, canSignIn: false });
       return undefined;
     },
   });

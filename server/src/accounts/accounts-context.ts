@@ -2,7 +2,6 @@ import type { Config } from '../config/config';
 import type { RedisClient } from '../database/redis-client';
 import type { ShopEvents } from '../events/shop-events';
 import type { Mailer } from '../notifications/mailer';
-import type { ShopSocketServer } from '../realtime/socket-server';
 import type { Sessions } from './sessions.service';
 
 /** What the account routes need from the running shop. */
@@ -10,7 +9,6 @@ export interface AccountsContext {
   config: Config;
   sessions: Sessions;
   mailer: Mailer;
-  io: ShopSocketServer;
   events: ShopEvents;
   /** With REDIS_URL: rate-limit counts shared by every instance. */
   redis: RedisClient | undefined;

@@ -6,7 +6,6 @@ import {
   userIdParamsSchema,
   type AdminUser,
 } from '@shared/accounts/accounts';
-import { rooms } from '@shared/realtime/socket-events';
 import { trusted, type Types } from 'mongoose';
 import { escapeRegex } from '../database/literal-pattern';
 import { AppError } from '../http/app-error';
@@ -56,9 +55,9 @@ export function registerAdminUserRoutes(api: ApiRoutes, context: AccountsContext
       const updated = matchedCount === 1 ? await UserModel.findById(params.userId).lean() : null;
       if (!updated) throw AppError.notFound('User');
       await context.events.publish('user.changed', { userId: params.userId });
-      if (body.disabled === true) {
-        await context.sessions.revokeAllForUser(updated._id);
-        context.io.in(rooms.user(updated._id.toString())).disconnectSockets(true);
+      if (body.disabled === true) await context.sessions.revokeAllForUser(updated._id);
+      if (body.disabled !== undefined || body.role !== undefined) {
+        await context.events.publish('user.access_changed', { userId: params.userId, role: updated.role, canSignIn: !updated.disabled });
       }
       return toAdminUser(updated);
     },

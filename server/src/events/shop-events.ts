@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { UserRole } from '@shared/accounts/accounts';
 import type { Money } from '@shared/money';
 import type { OrderActor, OrderStatus } from '@shared/orders/order-status';
 import type { StockLow } from '@shared/realtime/socket-events';
@@ -18,6 +19,8 @@ export interface ShopEventMap {
   'categories.changed': { productsChanged: boolean };
   /** A user's name, role or standing changed (a seller's name shows in the catalogue). */
   'user.changed': { userId: string };
+  /** What a user may do changed: a new role, or they can no longer sign in (disabled or deleted). */
+  'user.access_changed': { userId: string; role: UserRole; canSignIn: boolean };
   /** Units of a product were sold; its best-seller rank may move. */
   'product.sold': { productId: string; soldCount: number };
   /** Availability fell to the product's low-stock threshold. */
@@ -57,6 +60,7 @@ const eventNames: ReadonlySet<string> = new Set<ShopEventName>([
   'product.changed',
   'categories.changed',
   'user.changed',
+  'user.access_changed',
   'product.sold',
   'stock.low',
   'order.created',

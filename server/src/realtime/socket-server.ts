@@ -74,8 +74,7 @@ export async function createSocketServer(
     const user = socket.data.user;
     if (user) {
       void socket.join(rooms.user(user.id));
-      if (user.role === 'admin') void socket.join(rooms.admins);
-      if (user.role === 'seller') void socket.join(rooms.seller(user.id));
+      joinRoleRooms(socket, user);
     }
     socket.use(([event], next) => {
       eventLimiter
@@ -142,6 +141,19 @@ export async function createSocketServer(
   };
 }
 
+/** The rooms a role hears; `user:<id>` is every signed-in socket's, whatever the role. */
+function joinRoleRooms(socket: ShopSocket, user: AuthenticatedUser): void {
+  if (user.role === 'admin') void socket.join(rooms.admins);
+  if (user.role === 'seller') void socket.join(rooms.seller(user.id));
+}
+
+/** This instance's open sockets of one user. */
+function localSocketsOf(io: ShopSocketServer, userId: string): ShopSocket[] {
+  const namespace = io.of('/');
+  const ids = namespace.adapter.rooms.get(rooms.user(userId)) ?? new Set<string>();
+  return [...ids].flatMap((id) => namespace.sockets.get(id) ?? []);
+}
+
 const invalidPayload: SocketAck<never> = { error: { code: 'validation_failed', message: 'Invalid payload' } };
 
 function isLoopback(origin: string): boolean {
@@ -167,6 +179,21 @@ async function attachRedisAdapter(io: ShopSocketServer, redisUrl: string, log: L
  * carries an emit to the sockets of every instance.
  */
 export function pushShopEvents(events: ShopEvents, io: ShopSocketServer): void {
+  // Every instance mends its own sockets, whichever published: the event reaches each of them, and
+  // the role a socket was given at its handshake decides its rooms and what it may watch.
+  events.on('user.access_changed', ({ userId, role, canSignIn }) => {
+    for (const socket of localSocketsOf(io, userId)) {
+      if (!canSignIn || !socket.data.user) {
+        socket.disconnect(true);
+        continue;
+      }
+      socket.data.user = { ...socket.data.user, role };
+      void socket.leave(rooms.admins);
+      void socket.leave(rooms.seller(userId));
+      joinRoleRooms(socket, socket.data.user);
+      socket.emit('account:changed', { role });
+    }
+  });
   events.on('stock.changed', ({ productId, available }, origin) => {
     if (origin === 'local') io.to(rooms.product(productId)).emit('stock:changed', { productId, available });
   });

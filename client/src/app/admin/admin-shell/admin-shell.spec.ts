@@ -4,7 +4,9 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthStore } from '../../core/auth/auth-store';
 import { provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
+import { admin, authResponse } from '../../core/testing/http-testing';
 import { AdminShell } from './admin-shell';
 
 @Component({ selector: 'shop-stub-page', changeDetection: ChangeDetectionStrategy.OnPush, template: '<h1>A page</h1>' })
@@ -30,9 +32,12 @@ describe('AdminShell', () => {
               { path: 'users', component: StubPage },
             ],
           },
+          { path: 'not-allowed', component: StubPage },
+          { path: 'sign-in', component: StubPage },
         ]),
       ],
     });
+    TestBed.inject(AuthStore).startSession(authResponse(admin));
     harness = await RouterTestingHarness.create();
   });
 
@@ -88,5 +93,19 @@ describe('AdminShell', () => {
     expect(followed).withContext('the browser does not follow the link').toBeFalse();
     expect(document.activeElement).toBe(content);
     expect(TestBed.inject(Router).url).toBe('/admin/users');
+  });
+
+  it('leaves the dashboard at once when the admin is demoted or signed out while a page is open', async () => {
+    const store = TestBed.inject(AuthStore);
+    await harness.navigateByUrl('/admin/orders');
+    store.startSession(authResponse({ ...admin, role: 'customer' }));
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/not-allowed');
+
+    store.startSession(authResponse(admin));
+    await harness.navigateByUrl('/admin/users');
+    store.clear();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
   });
 });

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, viewChild } from '@angular/core';
 import { isActive, type IsActiveMatchOptions, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { AuthStore } from '../../core/auth/auth-store';
 import { LiveOrderFeed } from '../overview/order-feed/live-order-feed';
 
 interface AdminLink {
@@ -49,6 +50,13 @@ export class AdminShell {
   constructor() {
     // Listening from the first admin page on, not only once the overview opens.
     inject(LiveOrderFeed);
+    // Demoted or signed out while a page is open: the dashboard closes at once, as the guard would have refused it.
+    const store = inject(AuthStore);
+    const router = inject(Router);
+    effect(() => {
+      if (store.isAdmin()) return;
+      void router.navigateByUrl(store.isSignedIn() ? '/not-allowed' : '/sign-in');
+    });
   }
 
   /** The skip link moves focus past the menu without changing the address. */

@@ -157,6 +157,9 @@ export class ShopSocket {
     socket.on('stock:low', (low) => {
       for (const listener of this.stockLowListeners) listener(low);
     });
+    // An admin changed this user's role: the server has moved the socket's rooms already; the
+    // session is read again so that the pages and guards see the new role too.
+    socket.on('account:changed', () => void this.auth.refresh().catch(() => undefined));
     return socket;
   }
 
