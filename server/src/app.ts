@@ -20,6 +20,7 @@ import { productSharePage, withShareTags, type ShareablePage } from './catalog/o
 import type { Config } from './config/config';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
+import { registerDatabaseAdminRoutes } from './database-admin/database-admin.routes';
 import { buildOpenApiDocument } from './docs/openapi';
 import type { ShopEvents } from './events/shop-events';
 import type { Inventory } from './inventory/inventory';
@@ -50,6 +51,8 @@ export interface AppContext {
   inventory: Inventory;
   commerce: Commerce;
   metrics: ShopMetrics;
+  /** The embedded FerretDB's PostgreSQL, for the database page. */
+  postgresUrl?: string | undefined;
   /** The built Angular app; tests point it elsewhere. */
   clientDir?: string;
 }
@@ -94,6 +97,7 @@ export function createApp(context: AppContext): Express {
   registerStatsRoutes(api, context.commerce.stats);
   registerPaymentWebhookRoutes(api, context.commerce.webhooks, context.commerce.providers);
   registerMediaRoutes(api);
+  registerDatabaseAdminRoutes(api, context);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });

@@ -123,7 +123,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     const sessions = new Sessions(accessTokens, secureCookies);
     // A registry per shop: two shops in one process (the multi-instance specs) count apart.
     const metrics = new ShopMetrics(new Registry(), sockets.io);
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, events, redis }, catalog, events, inventory, commerce, metrics, ...appOptions });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, events, redis }, catalog, events, inventory, commerce, metrics, postgresUrl: databaseServer.postgres?.url, ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);

@@ -37,6 +37,11 @@ export const adminRoutes: Routes = [
         title: 'Order · Admin · MEAN Shop',
         loadComponent: () => import('./orders/admin-order-page/admin-order-page').then((m) => m.AdminOrderPage),
       },
+      {
+        path: 'database',
+        title: 'Database · Admin · MEAN Shop',
+        loadComponent: () => import('./database/database-page/database-page').then((m) => m.DatabasePage),
+      },
     ],
   },
 ];
