@@ -1,10 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, numberAttribute, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, numberAttribute, resource, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { AdminUpdateUserRequest, AdminUser, UserRole } from '@shared/accounts/accounts';
 import { AuthStore } from '../../core/auth/auth-store';
+import { ConfirmDialog } from '../../core/confirm-dialog/confirm-dialog';
 import { describeApiError } from '../../core/http/api-error';
 import { AdminUsersApi } from './admin-users-api';
 
@@ -18,9 +19,28 @@ function isRole(value: unknown): value is UserRole {
   return typeof value === 'string' && Object.hasOwn(roleLabels, value);
 }
 
+/** A change waiting for its confirmation, with the words the dialog shows. */
+export interface PendingUserChange {
+  user: AdminUser;
+  changes: AdminUpdateUserRequest;
+  heading: string;
+  explanation: string;
+  confirmLabel: string;
+  doneMessage: string;
+  /** Puts the control back as it was when the change is not made. */
+  undo: () => void;
+}
+
+/** What a role allows, in the confirmation's words. */
+const roleMeanings: Record<UserRole, string> = {
+  customer: 'They can shop and see their own orders, and nothing of the dashboard.',
+  seller: 'They can manage their own products, stock and order lines in the seller area.',
+  admin: 'They can run the whole shop from the dashboard: orders, stock, users and the database.',
+};
+
 @Component({
   selector: 'shop-admin-users-page',
-  imports: [DatePipe, ReactiveFormsModule, RouterLink],
+  imports: [ConfirmDialog, DatePipe, ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users-page.html',
   styleUrl: './admin-users-page.scss',
@@ -54,6 +74,8 @@ export class AdminUsersPage {
   protected readonly busyId = signal<string | null>(null);
   protected readonly status = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
+  protected readonly pending = signal<PendingUserChange | null>(null);
+  private readonly confirmDialog = viewChild.required(ConfirmDialog);
 
   constructor() {
     // The form shows the search in the URL, including after back and forward.
@@ -71,34 +93,67 @@ export class AdminUsersPage {
     await this.router.navigate([], { queryParams: { q: q.trim() || null, role: role || null, page: null }, queryParamsHandling: 'merge' });
   }
 
-  protected async changeRole(user: AdminUser, select: HTMLSelectElement): Promise<void> {
+  /** Picking a role only asks; the change is made once the dialog is confirmed. */
+  protected askToChangeRole(user: AdminUser, select: HTMLSelectElement): void {
     const role = select.value;
     if (!isRole(role) || role === user.role) return;
-    const saved = await this.update(user, { role }, `${user.name} is now ${roleLabels[role].toLowerCase()}.`);
-    if (!saved) select.value = user.role;
+    this.ask({
+      user,
+      changes: { role },
+      heading: `Make ${user.name} ${role === 'admin' ? 'an admin' : `a ${roleLabels[role].toLowerCase()}`}?`,
+      explanation: `${roleMeanings[role]} This takes effect at once, also in pages they have open.`,
+      confirmLabel: `Make ${roleLabels[role].toLowerCase()}`,
+      doneMessage: `${user.name} is now ${roleLabels[role].toLowerCase()}.`,
+      undo: () => (select.value = user.role),
+    });
   }
 
-  protected async toggleDisabled(user: AdminUser, checkbox: HTMLInputElement): Promise<void> {
+  protected askToToggleDisabled(user: AdminUser, checkbox: HTMLInputElement): void {
     const disabled = !checkbox.checked;
-    const saved = await this.update(user, { disabled }, disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.`);
-    if (!saved) checkbox.checked = !user.disabled;
+    this.ask({
+      user,
+      changes: { disabled },
+      heading: disabled ? `Disable ${user.name}'s account?` : `Let ${user.name} sign in again?`,
+      explanation: disabled
+        ? `${user.email} is signed out everywhere at once and cannot sign in until the account is enabled again. Their orders are kept.`
+        : `${user.email} can sign in again with their password.`,
+      confirmLabel: disabled ? 'Disable account' : 'Enable account',
+      doneMessage: disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.`,
+      undo: () => (checkbox.checked = !user.disabled),
+    });
   }
 
-  private async update(user: AdminUser, changes: AdminUpdateUserRequest, doneMessage: string): Promise<boolean> {
-    if (this.busyId()) return false;
-    this.busyId.set(user.id);
-    this.status.set(null);
-    this.actionError.set(null);
+  protected cancelChange(): void {
+    this.pending()?.undo();
+    this.pending.set(null);
+  }
+
+  protected async confirmChange(): Promise<void> {
+    const change = this.pending();
+    if (!change || this.busyId()) return;
+    this.busyId.set(change.user.id);
     try {
-      const updated = await this.api.update(user.id, changes);
+      const updated = await this.api.update(change.user.id, change.changes);
       this.users.update((list) => list && { ...list, items: list.items.map((item) => (item.id === updated.id ? updated : item)) });
-      this.status.set(doneMessage);
-      return true;
+      this.status.set(change.doneMessage);
     } catch (error) {
-      this.actionError.set(`${user.name} was not changed: ${describeApiError(error).message}`);
-      return false;
+      change.undo();
+      this.actionError.set(`${change.user.name} was not changed: ${describeApiError(error).message}`);
     } finally {
       this.busyId.set(null);
+      this.pending.set(null);
+      this.confirmDialog().close();
     }
+  }
+
+  private ask(change: PendingUserChange): void {
+    if (this.busyId()) {
+      change.undo();
+      return;
+    }
+    this.status.set(null);
+    this.actionError.set(null);
+    this.pending.set(change);
+    this.confirmDialog().open();
   }
 }
