@@ -1,6 +1,7 @@
 import { multiplyMoney } from '@shared/money';
 import type { OrderStatus } from '@shared/orders/order-status';
 import type { PaymentStatus } from '@shared/orders/order';
+import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { CommerceConfig } from '../config/config';
 import { OrderModel, type OrderDocument, type StockState } from '../orders/order.model';
@@ -142,7 +143,7 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
         commerce.taxRateBasisPoints,
         commerce.currency,
       );
-      const _id = new Types.ObjectId();
+      const _id = objectIdAt(createdAt);
       const steps = pathTo[status];
       // Paid a minute after it was placed; each later step spread over the time since, a day apart at most.
       const stepMs = Math.min(dayMs, (now - createdAt.getTime()) / steps.length);
@@ -192,4 +193,13 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
   await TestPaymentModel.insertMany(payments);
   await recountSales();
   return orders.length;
+}
+
+/**
+ * An id whose time is the order's, as if it had been made then: order lists page by `_id`, newest
+ * first, so an id made at seeding time would put a morning order of a day after its evening.
+ */
+function objectIdAt(createdAt: Date): Types.ObjectId {
+  const seconds = Math.floor(createdAt.getTime() / 1000).toString(16).padStart(8, '0');
+  return new Types.ObjectId(seconds + randomBytes(8).toString('hex'));
 }

@@ -63,6 +63,8 @@ describe('Demo data seed', () => {
     const oldest = Math.min(...orders.map((order) => order.createdAt.getTime()));
     expect(Date.now() - oldest).withContext('weeks of history').toBeGreaterThan(28 * 86_400_000);
     expect(orders.every((order) => order.createdAt.getTime() <= Date.now())).toBeTrue();
+    // Lists page by _id, newest first: the demo ids carry the orders' own times.
+    expect(orders.every((order) => order._id.getTimestamp().getTime() === Math.floor(order.createdAt.getTime() / 1000) * 1000)).toBeTrue();
     expect(orders.some((order) => order.status === 'pending_payment')).withContext('nothing holds stock').toBeFalse();
     for (const status of ['paid', 'fulfilling', 'shipped', 'delivered', 'cancelled'] as const) {
       expect(orders.some((order) => order.status === status)).withContext(status).toBeTrue();
