@@ -17,6 +17,8 @@ import { registerAdminCatalogRoutes } from './catalog/admin-catalog.routes';
 import type { CatalogSource } from './catalog/catalog-source';
 import { registerCatalogRoutes } from './catalog/catalog.routes';
 import { productSharePage, withShareTags, type ShareablePage } from './catalog/open-graph';
+import { AuditLog } from './audit/audit-log';
+import { registerAuditRoutes } from './audit/audit.routes';
 import type { Config } from './config/config';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
@@ -83,7 +85,8 @@ export function createApp(context: AppContext): Express {
   // The refresh token's and the guest cart's cookies.
   app.use('/api', cookieParser());
 
-  const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator });
+  const auditLog = new AuditLog(context.log);
+  const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator, auditLog });
   registerHealthRoutes(api, context);
   registerAuthRoutes(api, context.accounts);
   registerOidcRoutes(api, context.accounts);
@@ -98,6 +101,7 @@ export function createApp(context: AppContext): Express {
   registerPaymentWebhookRoutes(api, context.commerce.webhooks, context.commerce.providers);
   registerMediaRoutes(api);
   registerDatabaseAdminRoutes(api, context);
+  registerAuditRoutes(api, auditLog);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailSchema } from '../accounts/accounts';
 import { objectIdSchema } from '../catalog/product';
 import { moneySchema } from '../money.schema';
-import { daysBetween, isTimeZone } from '../admin/stats-days';
+import { checkingDayRange, dayRangeShape } from '../admin/day-range';
 import { orderStatuses } from './order-status';
 
 export const shippingMethods = ['standard', 'express'] as const;
@@ -141,37 +141,17 @@ export const orderParamsSchema = z.strictObject({ id: objectIdSchema });
 /** A guest reads their order with the token of the link they were given. */
 export const orderAccessQuerySchema = z.strictObject({ token: z.string().max(200).optional() });
 
-/** The longest period of local days an admin order filter spans. */
-export const maxOrderFilterDays = 3660;
-
 /**
  * The admin order filters, shared by the list and its CSV export. Every lookup but the days is an
  * equality on an indexed field (status, email, seller, number), which FerretDB hands to PostgreSQL.
- * `from`/`to` are local calendar days (inclusive) in the IANA time zone `tz`.
  */
 const adminOrderFilterShape = {
   status: z.enum(orderStatuses).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  tz: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, 'must be an IANA time zone, such as Europe/Dublin')
-    .default('UTC'),
+  ...dayRangeShape,
   email: emailSchema.optional().meta({ description: 'The customer\'s email, exactly (case does not matter)' }),
   seller: objectIdSchema.optional().meta({ description: 'Orders with a line of this seller' }),
   q: z.string().trim().max(200).optional().meta({ description: 'An order number (MS-7K3Q-9XWD) or a customer email, exactly; case does not matter' }),
 };
-
-interface DayRange { from?: string | undefined; to?: string | undefined }
-const fromNotAfterTo = (query: DayRange) => !query.from || !query.to || query.from <= query.to;
-const withinMaxDays = (query: DayRange) => !query.from || !query.to || daysBetween(query.from, query.to) < maxOrderFilterDays;
-
-function checkingDayRange<Schema extends z.ZodType<DayRange>>(schema: Schema): Schema {
-  return schema
-    .refine(fromNotAfterTo, { path: ['to'], message: 'must not be before from' })
-    .refine(withinMaxDays, { path: ['to'], message: `must be within ${maxOrderFilterDays} days of from` });
-}
 
 export const adminOrderFiltersSchema = checkingDayRange(z.strictObject(adminOrderFilterShape)).meta({ id: 'AdminOrderFilters' });
 export type AdminOrderFilters = z.output<typeof adminOrderFiltersSchema>;

@@ -46,6 +46,14 @@ export function registerAdminUserRoutes(api: ApiRoutes, context: AccountsContext
     body: adminUpdateUserRequestSchema,
     response: { status: 200, description: 'The updated user', schema: adminUserSchema },
     errors: [404, 409],
+    audit: {
+      action: 'user.updated',
+      targetType: 'user',
+      before: async ({ params }) => {
+        const before = await UserModel.findById(params.userId, { email: 1, name: 1, role: 1, disabled: 1, createdAt: 1 }).lean();
+        return before && toAdminUser(before);
+      },
+    },
     handler: async ({ user, params, body }) => {
       if (params.userId === user.id && (body.disabled === true || (body.role && body.role !== 'admin'))) {
         throw AppError.conflict('You cannot disable or demote your own account');

@@ -36,6 +36,7 @@ export function registerDatabaseAdminRoutes(api: ApiRoutes, context: DatabaseAdm
     params: collectionNameParamsSchema,
     response: { status: 200, description: 'One canonical Extended JSON document per line', contentType: collectionExportContentType },
     errors: [404],
+    audit: { action: 'collection.exported', targetType: 'collection', after: () => null },
     handler: async ({ params }, _req, res) => {
       await exportCollection(params.name, res);
       return undefined;
@@ -49,6 +50,7 @@ export function registerDatabaseAdminRoutes(api: ApiRoutes, context: DatabaseAdm
     summary: 'Development only: delete the shop\'s data and seed the demo shop again (every session ends)',
     response: { status: 200, description: 'What was seeded', schema: databaseReseedSchema },
     errors: [409],
+    audit: { action: 'database.reseeded', targetType: 'database', targetId: () => null },
     handler: () => reseeder.reseed(),
   });
 }

@@ -8,8 +8,11 @@ import { AppError } from '../http/app-error';
 import { seedDemoData } from '../seed/seed';
 import { shopCollectionNames } from './database-overview';
 
-/** Kept across a reseed: the lease that says which instance sweeps reservations is not shop data. */
-const keptCollections = new Set(['leases']);
+/**
+ * Kept across a reseed: the lease that says which instance sweeps reservations is not shop data,
+ * and the audit log is the record of what admins did, the reseed itself included.
+ */
+const keptCollections = new Set(['leases', 'auditentries']);
 
 export interface ReseedContext {
   config: Pick<Config, 'demoPassword' | 'commerce' | 'demoProducts'>;

@@ -1,7 +1,9 @@
 import type { UserRole } from '@shared/accounts/accounts';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { type z, type ZodType } from 'zod';
+import type { AuditTargetType } from '@shared/admin/audit';
 import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
+import type { AuditLog } from '../audit/audit-log';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './error-handler';
 import { noteRoutePattern } from './route-pattern';
@@ -43,6 +45,22 @@ export function keepRawBody(req: unknown, _res: unknown, buffer: Buffer): void {
 const readRawBody = express.raw({ type: () => true, limit: '100kb' });
 
 /**
+ * An admin action the audit log records once it succeeded: who (the signed-in user), what, when,
+ * and the target before and after.
+ */
+export interface RouteAudit<Input, Result> {
+  /** `target.verb`, e.g. `product.updated`. */
+  action: string;
+  targetType: AuditTargetType;
+  /** The target's id; by default the route's first path parameter. */
+  targetId?: (input: Input, result: Result | undefined) => string | null;
+  /** What the target was before, read just before the handler runs. */
+  before?: (input: Input) => Promise<unknown>;
+  /** What is recorded as after; by default the response body. */
+  after?: (result: Result | undefined, input: Input) => unknown;
+}
+
+/**
  * One API operation: its schemas validate the request before the handler runs and also describe
  * the operation in the OpenAPI document, so what is documented is what is enforced.
  */
@@ -80,6 +98,8 @@ export interface RouteDefinition<
    * must not read a file for a caller who may not upload.
    */
   middleware?: RequestHandler[];
+  /** Recorded in the audit log when the handler succeeds (admin actions). */
+  audit?: RouteAudit<RouteInput<z.output<QuerySchema>, z.output<ParamsSchema>, z.output<BodySchema>, z.output<HeadersSchema>, UserFor<Auth>>, z.input<ResponseSchema>>;
   /**
    * Returns the JSON body to send with `response.status`. A handler that writes the response
    * itself (a stream, a redirect) returns undefined after doing so.
@@ -100,12 +120,17 @@ function parseOrThrow<T extends ZodType>(schema: T | undefined, value: unknown, 
   return result.data;
 }
 
+function firstParam(params: unknown): string | null {
+  const [value] = Object.values((params ?? {}) as Record<string, unknown>);
+  return typeof value === 'string' ? value : null;
+}
+
 /** The API's routes, kept as definitions so the OpenAPI document is generated from the same list. */
 export class ApiRoutes {
   readonly router = Router();
   private readonly definitions: RouteDefinition[] = [];
 
-  constructor(private readonly options: { checkResponses: boolean; authenticator: Authenticator }) {}
+  constructor(private readonly options: { checkResponses: boolean; authenticator: Authenticator; auditLog: AuditLog }) {}
 
   get operations(): readonly RouteDefinition[] {
     return this.definitions;
@@ -115,6 +140,11 @@ export class ApiRoutes {
     definition: RouteDefinition<Q, P, B, R, A, H>,
   ): void {
     this.definitions.push(definition as unknown as RouteDefinition);
+    const audit = definition.audit;
+    if (audit) {
+      if (!definition.auth) throw new Error(`${definition.method} ${definition.path}: an audited route must have a signed-in user`);
+      this.options.auditLog.declare(audit.action);
+    }
     const authenticate: RequestHandler = async (req, _res, next) => {
       const auth = definition.auth;
       if (auth?.optional) {
@@ -137,7 +167,18 @@ export class ApiRoutes {
         user,
         rawBody,
       } as RouteInput<z.output<Q>, z.output<P>, z.output<B>, z.output<H>, UserFor<A>>;
+      const before = audit?.before ? await audit.before(input) : null;
       const result = await definition.handler(input, req, res);
+      if (audit) {
+        await this.options.auditLog.record({
+          actor: req.user!,
+          action: audit.action,
+          targetType: audit.targetType,
+          targetId: audit.targetId ? audit.targetId(input, result) : firstParam(input.params),
+          before,
+          after: audit.after ? audit.after(result, input) : result,
+        });
+      }
       if (res.headersSent) return;
       if (this.options.checkResponses && definition.response.schema) {
         // In tests a response that drifts from its documented schema fails loudly.

@@ -1,7 +1,7 @@
-import { addDays } from '@shared/admin/stats-days';
 import { emailSchema } from '@shared/accounts/accounts';
 import type { AdminOrderFilters } from '@shared/orders/order';
-import { trusted, Types, type QueryFilter } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
+import { dayRangeCondition } from '../database/day-range-filter';
 import type { OrderDocument } from './order.model';
 
 /** Crockford's base 32 reads O as 0 and I or L as 1, so a misread number still finds its order. */
@@ -14,20 +14,6 @@ export function orderNumberOf(text: string): string | undefined {
   const digits = [...compact].map((character) => crockfordLookalikes[character] ?? character).join('');
   if (/U/.test(digits)) return undefined;
   return `MS-${digits.slice(0, 4)}-${digits.slice(4)}`;
-}
-
-/** The offset of `timeZone` from UTC at `instant`, in milliseconds. */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)!.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant local day `day` begins in `timeZone` (DST included: the offset is read again at the guess). */
-export function startOfLocalDay(day: string, timeZone: string): Date {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  const guess = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
-  return new Date(midnightUtc - zoneOffsetMs(guess, timeZone));
 }
 
 /**
@@ -52,11 +38,7 @@ export function adminOrderFilter(filters: AdminOrderFilters): QueryFilter<OrderD
       filter.email = email.data;
     }
   }
-  if (filters.from || filters.to) {
-    filter.createdAt = trusted({
-      ...(filters.from ? { $gte: startOfLocalDay(filters.from, filters.tz) } : {}),
-      ...(filters.to ? { $lt: startOfLocalDay(addDays(filters.to, 1), filters.tz) } : {}),
-    });
-  }
+  const days = dayRangeCondition(filters);
+  if (days) filter.createdAt = days;
   return filter;
 }

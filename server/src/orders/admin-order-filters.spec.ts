@@ -5,7 +5,8 @@ import { bearer, signInAs, signUp, type Session } from '../../test/accounts-help
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { addToCart, orderRequest, placedOrder, type Shopper } from '../../test/checkout-helpers';
 import { useTestShop } from '../../test/test-shop';
-import { orderNumberOf, startOfLocalDay } from './admin-order-filter';
+import { startOfLocalDay } from '../database/day-range-filter';
+import { orderNumberOf } from './admin-order-filter';
 import { OrderModel } from './order.model';
 import { csvCell, orderCsvHeader } from './order-export';
 

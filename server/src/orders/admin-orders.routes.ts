@@ -11,6 +11,11 @@ import { toOrderView } from './order-view';
 const adminsOnly = { roles: ['admin'] } as const;
 
 /** SPEC section 6, admin orders: the list, one order, and moving it along the state machine. */
+/** What a status move changes, for the audit log: not the whole order. */
+function orderStanding(order: { number: string; status: string; payment: { status: string } } | null) {
+  return order && { number: order.number, status: order.status, paymentStatus: order.payment.status };
+}
+
 export function registerAdminOrderRoutes(api: ApiRoutes, commerce: Commerce): void {
   api.add({
     method: 'get',
@@ -37,6 +42,8 @@ export function registerAdminOrderRoutes(api: ApiRoutes, commerce: Commerce): vo
     auth: adminsOnly,
     query: adminOrderFiltersSchema,
     response: { status: 200, description: 'A CSV attachment', contentType: 'text/csv' },
+    // Customers' names and emails leave the shop: who took them, and which, is on record.
+    audit: { action: 'orders.exported', targetType: 'orders', targetId: () => null, after: (_result, { query }) => query },
     handler: async ({ query }, _req, res) => {
       await streamOrdersCsv(res, adminOrderFilter(query), `orders-${new Date().toISOString().slice(0, 10)}.csv`);
       return undefined;
@@ -70,6 +77,12 @@ export function registerAdminOrderRoutes(api: ApiRoutes, commerce: Commerce): vo
     body: orderStatusChangeRequestSchema,
     response: { status: 200, description: 'The moved order', schema: orderSchema },
     errors: [404, 409, 503],
+    audit: {
+      action: 'order.status_changed',
+      targetType: 'order',
+      before: async ({ params }) => orderStanding(await OrderModel.findById(params.id, { number: 1, status: 1, payment: 1 }).lean()),
+      after: (order, { body }) => order && { ...orderStanding(order), note: body.note ?? null },
+    },
     handler: async ({ params, body, user }) =>
       toOrderView(await commerce.lifecycle.move(params.id, body.status, 'admin', { byUserId: user._id, ...(body.note ? { note: body.note } : {}) })),
   });

@@ -38,6 +38,11 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./orders/admin-order-page/admin-order-page').then((m) => m.AdminOrderPage),
       },
       {
+        path: 'audit',
+        title: 'Audit log · Admin · MEAN Shop',
+        loadComponent: () => import('./audit/audit-page/audit-page').then((m) => m.AuditPage),
+      },
+      {
         path: 'database',
         title: 'Database · Admin · MEAN Shop',
         loadComponent: () => import('./database/database-page/database-page').then((m) => m.DatabasePage),
