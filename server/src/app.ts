@@ -95,7 +95,7 @@ export function createApp(context: AppContext): Express {
   registerCatalogRoutes(api, context.catalog);
   registerAdminCatalogRoutes(api, context);
   registerCartRoutes(api, context.commerce.carts, context.commerce.cartOwners);
-  registerOrderRoutes(api, context.commerce);
+  registerOrderRoutes(api, context.commerce, context.metrics);
   registerAdminOrderRoutes(api, context.commerce);
   registerStatsRoutes(api, context.commerce.stats);
   registerPaymentWebhookRoutes(api, context.commerce.webhooks, context.commerce.providers);

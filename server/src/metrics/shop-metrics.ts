@@ -1,11 +1,8 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { routePatternOf } from '../http/route-pattern';
 import type { ShopSocketServer } from '../realtime/socket-server';
-import { CheckoutAnswersSeen, checkoutOutcomeOf, checkoutOutcomes } from './checkout-outcomes';
-
-/** Placing an order, as the route is declared in orders/order.routes.ts. */
-const placeOrderRoute = '/api/orders';
+import { checkoutOutcomeOf, checkoutOutcomes } from './checkout-outcomes';
 
 /**
  * One running shop's Prometheus metrics, in a registry of its own: two shops in one process (the
@@ -15,7 +12,6 @@ const placeOrderRoute = '/api/orders';
 export class ShopMetrics {
   private readonly requestDuration: Histogram<'method' | 'route' | 'status_code'>;
   private readonly checkouts: Counter<'outcome'>;
-  private readonly checkoutAnswers = new CheckoutAnswersSeen();
 
   constructor(readonly registry: Registry, io: ShopSocketServer) {
     collectDefaultMetrics({ register: registry });
@@ -44,32 +40,20 @@ export class ShopMetrics {
     for (const outcome of checkoutOutcomes) this.checkouts.inc({ outcome }, 0);
   }
 
-  /** First in the app: times every request until its answer is sent, and counts checkout outcomes. */
+  /** First in the app: times every request until its answer is sent. */
   recordRequests(): RequestHandler {
     return (req, res, next) => {
       const endTimer = this.requestDuration.startTimer();
-      const sentJson = req.method === 'POST' ? jsonSentBy(res) : undefined;
       res.once('finish', () => {
-        const route = routePatternOf(req);
-        endTimer({ method: req.method, route: route ?? 'unmatched', status_code: String(res.statusCode) });
-        if (sentJson && route === placeOrderRoute) {
-          const answer = { status: res.statusCode, body: sentJson(), idempotencyKey: req.get('idempotency-key') };
-          const outcome = checkoutOutcomeOf(answer);
-          if (outcome && this.checkoutAnswers.firstTime(answer, outcome)) this.checkouts.inc({ outcome });
-        }
+        endTimer({ method: req.method, route: routePatternOf(req) ?? 'unmatched', status_code: String(res.statusCode) });
       });
       next();
     };
   }
-}
 
-/** Keeps what `res.json` is given, for reading once the answer is sent. */
-function jsonSentBy(res: Response): () => unknown {
-  let sent: unknown;
-  const json = res.json.bind(res);
-  res.json = (body: unknown) => {
-    sent = body;
-    return json(body);
-  };
-  return () => sent;
+  /** Called by the order route for each checkout that ran (a repeat of its key did not). */
+  countCheckout(answer: { status: number; body: unknown }): void {
+    const outcome = checkoutOutcomeOf(answer);
+    if (outcome) this.checkouts.inc({ outcome });
+  }
 }

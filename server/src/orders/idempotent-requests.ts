@@ -31,6 +31,11 @@ export interface StoredResponse {
   body: unknown;
 }
 
+/** The answer, and whether it is the first request's again rather than this one's own work. */
+export interface IdempotentAnswer extends StoredResponse {
+  replayed: boolean;
+}
+
 /**
  * Stripe's `Idempotency-Key` semantics for POST /api/orders (SPEC section 5): the first request
  * with a key runs; any later one with the same key and body gets the first one's response —
@@ -42,19 +47,19 @@ export class IdempotentRequests {
   /** Requests running here: a repeat arriving at this instance waits on it instead of polling the database. */
   private readonly running = new Map<string, Promise<unknown>>();
 
-  async run(scope: string, key: string, request: unknown, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
+  async run(scope: string, key: string, request: unknown, work: () => Promise<StoredResponse>): Promise<IdempotentAnswer> {
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     try {
       await IdempotencyRecordModel.create({ scope, key, requestHash, state: 'running' });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      return this.answerOfFirst(scope, key, requestHash);
+      return { ...(await this.answerOfFirst(scope, key, requestHash)), replayed: true };
     }
     const runningKey = `${scope}\n${key}`;
     const finished = this.complete(scope, key, work);
     this.running.set(runningKey, finished.catch(() => undefined));
     try {
-      return await finished;
+      return { ...(await finished), replayed: false };
     } finally {
       this.running.delete(runningKey);
     }

@@ -19,7 +19,12 @@ import { toOrderView } from './order-view';
 const guestOrUser = { optional: true } as const;
 
 /** SPEC section 6, orders: a shopper's own orders, or a guest's through the signed link they were given. */
-export function registerOrderRoutes(api: ApiRoutes, commerce: Commerce): void {
+/** Where checkouts are counted: once per checkout that ran, not per repeat of its Idempotency-Key. */
+export interface CheckoutCounter {
+  countCheckout(answer: { status: number; body: unknown }): void;
+}
+
+export function registerOrderRoutes(api: ApiRoutes, commerce: Commerce, checkouts: CheckoutCounter): void {
   const { checkout, cartOwners, idempotentRequests, guestOrderLinks, lifecycle } = commerce;
 
   /** The order if the caller may see it: their own, or the one the token opens. Anyone else's is 404, not 403. */
@@ -57,10 +62,18 @@ export function registerOrderRoutes(api: ApiRoutes, commerce: Commerce): void {
       const { owner } = await cartOwners.of(req, res, user);
       if (!owner) throw AppError.conflict('Your cart is empty');
       const scope = user ? `user:${user.id}` : owner;
-      const answer = await idempotentRequests.run(scope, headers['idempotency-key'], body, async () => {
-        const order = await checkout.placeOrder({ user, cartOwner: owner }, body);
-        return { status: 201, body: viewFor(order) };
-      });
+      let answer;
+      try {
+        answer = await idempotentRequests.run(scope, headers['idempotency-key'], body, async () => {
+          const order = await checkout.placeOrder({ user, cartOwner: owner }, body);
+          return { status: 201, body: viewFor(order) };
+        });
+      } catch (error) {
+        // A checkout that broke (the shop or the provider) keeps no answer: its retry counts again.
+        if (!(error instanceof AppError) || error.status >= 500) checkouts.countCheckout({ status: 500, body: null });
+        throw error;
+      }
+      if (!answer.replayed) checkouts.countCheckout(answer);
       res.status(answer.status).json(answer.body);
       return undefined;
     },
