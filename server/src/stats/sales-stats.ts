@@ -4,7 +4,6 @@ import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { CatalogSource, CategoryRecord } from '../catalog/catalog-source';
-import { ProductModel } from '../catalog/product.model';
 import { isDuplicateKeyError } from '../database/errors';
 import type { OrderEvent, ShopEvents } from '../events/shop-events';
 import { OrderModel, type OrderDocument } from '../orders/order.model';
@@ -14,6 +13,8 @@ import { FirstOrderModel, SalesHourModel, hourKeyOf, type SalesHourDocument } fr
 
 const topProductCount = 8;
 const lowStockCount = 20;
+/** The low products read to pick the lowest `lowStockCount` of. */
+const lowStockCandidates = 1000;
 /** No time zone is further than this from UTC: the hours read around a period cover all of its local days. */
 const widestOffsetMs = 14 * 60 * 60 * 1000;
 const uncategorised = 'none';
@@ -153,11 +154,10 @@ export class SalesStats {
 
   /** Active products at or below their low-stock threshold, fewest left first. */
   private async lowStock(): Promise<Stats['lowStock']> {
-    // A comparison of two fields of one product: no index serves it on either engine, so the
-    // active products' three numbers are read and compared here.
-    const products = await ProductModel.find({ status: 'active' }, { title: 1, available: 1, lowStockThreshold: 1 }).lean();
+    // The admin list's own low-stock filter: from the memory copy where there is one, and on the
+    // database only the products at or below the highest threshold are compared.
+    const { products } = await this.catalog.adminList({ words: [], status: 'active', categoryId: undefined, lowStockOnly: true, skip: 0, limit: lowStockCandidates });
     return products
-      .filter((product) => product.available <= product.lowStockThreshold)
       .sort((a, b) => a.available - b.available || a.title.localeCompare(b.title))
       .slice(0, lowStockCount)
       .map((product) => ({ productId: product._id.toString(), title: product.title, available: product.available, threshold: product.lowStockThreshold }));
