@@ -1,8 +1,9 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, resource, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import type { DatabaseCollection, DatabaseIndex } from '@shared/admin/database';
 import { AuthStore } from '../../../core/auth/auth-store';
+import { ConfirmDialog } from '../../../core/confirm-dialog/confirm-dialog';
 import { attachmentFileName, FileDownloads } from '../../../core/downloads/file-downloads';
 import { describeApiError } from '../../../core/http/api-error';
 import { AdminDatabaseApi } from '../admin-database-api';
@@ -20,7 +21,7 @@ function describeKeys(index: DatabaseIndex): string {
 
 @Component({
   selector: 'shop-database-page',
-  imports: [DecimalPipe],
+  imports: [ConfirmDialog, DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './database-page.html',
   styleUrl: './database-page.scss',
@@ -30,7 +31,7 @@ export class DatabasePage {
   private readonly downloads = inject(FileDownloads);
   private readonly router = inject(Router);
   private readonly store = inject(AuthStore);
-  private readonly reseedDialog = viewChild<ElementRef<HTMLDialogElement>>('reseedDialog');
+  private readonly reseedDialog = viewChild.required(ConfirmDialog);
 
   protected readonly overview = resource({ loader: () => this.api.overview() });
   protected readonly loadError = computed(() => describeApiError(this.overview.error()).message);
@@ -65,11 +66,7 @@ export class DatabasePage {
   protected askToReseed(): void {
     this.status.set(null);
     this.actionError.set(null);
-    this.reseedDialog()?.nativeElement.showModal();
-  }
-
-  protected closeReseedDialog(): void {
-    this.reseedDialog()?.nativeElement.close();
+    this.reseedDialog().open();
   }
 
   protected async reseed(): Promise<void> {
@@ -77,12 +74,12 @@ export class DatabasePage {
     this.reseeding.set(true);
     try {
       await this.api.reseed();
-      this.closeReseedDialog();
+      this.reseedDialog().close();
       // Every account was replaced, this admin's too: the session is over, so sign in again with a demo account.
       this.store.clear();
       await this.router.navigate(['/sign-in'], { queryParams: { returnTo: '/admin/database' } });
     } catch (error) {
-      this.closeReseedDialog();
+      this.reseedDialog().close();
       this.actionError.set(`The demo data was not seeded again: ${describeApiError(error).message}`);
     } finally {
       this.reseeding.set(false);
