@@ -20,6 +20,8 @@ import { productSharePage, withShareTags, type ShareablePage } from './catalog/o
 import { AuditLog } from './audit/audit-log';
 import { registerAuditRoutes } from './audit/audit.routes';
 import type { Config } from './config/config';
+import { registerAdminSellerRoutes } from './sellers/admin-sellers.routes';
+import type { Sellers } from './sellers/sellers.service';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
 import { registerDatabaseAdminRoutes } from './database-admin/database-admin.routes';
@@ -53,6 +55,7 @@ export interface AppContext {
   inventory: Inventory;
   commerce: Commerce;
   metrics: ShopMetrics;
+  sellers: Sellers;
   /** The embedded FerretDB's PostgreSQL, for the database page. */
   postgresUrl?: string | undefined;
   /** The built Angular app; tests point it elsewhere. */
@@ -102,6 +105,7 @@ export function createApp(context: AppContext): Express {
   registerMediaRoutes(api);
   registerDatabaseAdminRoutes(api, context);
   registerAuditRoutes(api, auditLog);
+  registerAdminSellerRoutes(api, context.sellers);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });

@@ -28,6 +28,7 @@ import { createCommerce, type Commerce } from './orders/commerce';
 import { OrderModel } from './orders/order.model';
 import { createSocketServer, pushShopEvents, type ShopSocketServer } from './realtime/socket-server';
 import { seedDemoData, type SeedSummary } from './seed/seed';
+import { ensureSellerRecords, Sellers } from './sellers/sellers.service';
 
 export interface RunningShop {
   url: string;
@@ -71,6 +72,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     await declaredIndexesBuilt();
     await ensureMediaIndexes();
     const seeded = config.seedDemoData ? await seedDemoData({ demoPassword: config.demoPassword, log, commerce: config.commerce, productCount: config.demoProducts }) : undefined;
+    await ensureSellerRecords();
     // After the seed: indexing a full table once is quicker than updating an index per insert.
     if (databaseServer.postgres) await indexPushedDownFields(databaseServer.postgres.url, mongoose.connection.name, log);
 
@@ -123,7 +125,7 @@ export async function startShop(config: Config, log: Logger, options: ShopOption
     const sessions = new Sessions(accessTokens, secureCookies);
     // A registry per shop: two shops in one process (the multi-instance specs) count apart.
     const metrics = new ShopMetrics(new Registry(), sockets.io);
-    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, events, redis }, catalog, events, inventory, commerce, metrics, postgresUrl: databaseServer.postgres?.url, ...appOptions });
+    const app = createApp({ config, log, database, appVersion: packageJson.version, authenticator, accounts: { config, sessions, mailer, events, redis }, catalog, events, inventory, commerce, metrics, postgresUrl: databaseServer.postgres?.url, sellers: new Sellers(events), ...appOptions });
     httpServer.on('request', app);
     // Attached after the API's listener, which it wraps: a request to /socket.io/ is socket.io's alone.
     sockets.io.attach(httpServer);

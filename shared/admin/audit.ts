@@ -3,7 +3,7 @@ import { objectIdSchema } from '../catalog/product';
 import { checkingDayRange, dayRangeShape } from './day-range';
 
 /** What an audit entry is about: `product`, `order`, `user`, `category`, `collection`… */
-export const auditTargetTypes = ['product', 'category', 'order', 'user', 'database', 'collection', 'orders'] as const;
+export const auditTargetTypes = ['product', 'category', 'order', 'user', 'seller', 'database', 'collection', 'orders'] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
 
 export const auditEntrySchema = z

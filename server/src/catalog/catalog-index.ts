@@ -2,7 +2,7 @@ import type { ProductSort } from '@shared/catalog/product';
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { ShopEvents } from '../events/shop-events';
-import { ProductModel, type ProductDocument } from './product.model';
+import { onSale, ProductModel, type ProductDocument } from './product.model';
 
 /** The stored fields a shopper sees of a product: a listing's card, and its page. */
 export type ListedProduct = Pick<
@@ -213,7 +213,7 @@ export class CatalogIndex {
 
   private async reread(productId: string): Promise<void> {
     if (!this.entries && !this.loading) return;
-    const product = await ProductModel.findOne({ _id: productId, status: 'active' }, shopperFieldsProjection).lean<ListedProduct>();
+    const product = await ProductModel.findOne({ _id: productId, ...onSale }, shopperFieldsProjection).lean<ListedProduct>();
     this.apply((entries) => (product ? entries.put(product) : entries.remove(productId)));
   }
 
@@ -241,7 +241,7 @@ export class CatalogIndex {
     const changes: Change[] = [];
     this.changesDuringLoad = changes;
     try {
-      const loaded = new Entries(await ProductModel.find({ status: 'active' }, shopperFieldsProjection).lean<ListedProduct[]>());
+      const loaded = new Entries(await ProductModel.find(onSale, shopperFieldsProjection).lean<ListedProduct[]>());
       for (const change of changes) change(loaded);
       this.entries = loaded;
       this.changes += 1;

@@ -17,7 +17,7 @@ import {
 } from './catalog-source';
 import { CategoryModel } from './category.model';
 import { priceBandOf, type Dimension, type FacetCounts, type FacetFilters } from './product-facets';
-import { type ProductDocument, ProductModel } from './product.model';
+import { onSale, type ProductDocument, ProductModel } from './product.model';
 import { searchTermsFilter } from './search-terms';
 
 /** What a listing reads of a product: everything but what only the product page and admins need. */
@@ -26,7 +26,7 @@ const productPageProjection = { stock: 0, reserved: 0, holds: 0 } as const;
 
 /** The query for the search and every filter but `except`, the facet being counted. */
 function databaseFilter(words: string[], filters: FacetFilters, except?: Dimension): QueryFilter<ProductDocument> {
-  const filter: QueryFilter<ProductDocument> = { status: 'active', ...searchTermsFilter(words) };
+  const filter: QueryFilter<ProductDocument> = { ...onSale, ...searchTermsFilter(words) };
   if (except !== 'category' && filters.categoryIds) filter.categoryId = trusted({ $in: [...filters.categoryIds].map((id) => new Types.ObjectId(id)) });
   if (except !== 'seller' && filters.sellerId !== undefined) filter.sellerId = filters.sellerId === null ? null : new Types.ObjectId(filters.sellerId);
   if (except !== 'price' && (filters.minPrice !== undefined || filters.maxPrice !== undefined)) {
@@ -118,7 +118,7 @@ export class DatabaseCatalog implements CatalogSource {
 
   async bestSellersIn(categoryIds: ReadonlySet<string>, excluded: ReadonlySet<string>, limit: number): Promise<ListedProduct[]> {
     const filter: QueryFilter<ProductDocument> = {
-      status: 'active',
+      ...onSale,
       categoryId: trusted({ $in: [...categoryIds].map((id) => new Types.ObjectId(id)) }),
       _id: trusted({ $nin: [...excluded].map((id) => new Types.ObjectId(id)) }),
     };
@@ -126,17 +126,17 @@ export class DatabaseCatalog implements CatalogSource {
   }
 
   async countActiveByCategory(): Promise<Map<string, number>> {
-    const rows = await countPer('categoryId', { status: 'active' });
+    const rows = await countPer('categoryId', onSale);
     return new Map(rows.map(({ _id, count }) => [String(_id), count]));
   }
 
   async availability(productIds: string[]): Promise<Record<string, number>> {
-    const products = await ProductModel.find({ _id: trusted({ $in: productIds.map((id) => new Types.ObjectId(id)) }), status: 'active' }, { available: 1 }).lean();
+    const products = await ProductModel.find({ _id: trusted({ $in: productIds.map((id) => new Types.ObjectId(id)) }), ...onSale }, { available: 1 }).lean();
     return Object.fromEntries(products.map((product) => [product._id.toString(), product.available]));
   }
 
   async activeProduct(idOrSlug: string): Promise<ListedProduct | undefined> {
-    const filter = isObjectIdText(idOrSlug) ? { _id: idOrSlug, status: 'active' as const } : { slug: idOrSlug, status: 'active' as const };
+    const filter = isObjectIdText(idOrSlug) ? { _id: idOrSlug, ...onSale } : { slug: idOrSlug, ...onSale };
     return (await ProductModel.findOne(filter, productPageProjection).lean<ListedProduct>()) ?? undefined;
   }
 

@@ -1,5 +1,5 @@
 import { productStatuses } from '@shared/catalog/product';
-import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, model, trusted, type InferSchemaType, type Types } from 'mongoose';
 
 const moneySchema = new Schema(
   {
@@ -29,6 +29,8 @@ const productSchema = new Schema(
     compareAtPrice: { type: moneySchema, default: undefined },
     sellerId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     status: { type: String, enum: productStatuses, default: 'draft' },
+    /** The seller is suspended: the product is off the storefront whatever its status. Older documents lack it. */
+    sellerSuspended: { type: Boolean, default: false },
     /**
      * Stock on hand, units reserved by unpaid orders, and what can still be sold. `available` is
      * kept equal to `stock - reserved` by every update, so a reservation is one guarded update
@@ -48,6 +50,12 @@ const productSchema = new Schema(
   },
   { timestamps: true, strict: 'throw' },
 );
+
+/**
+ * What shoppers may see and buy: active, and not of a suspended seller. FerretDB pushes down both
+ * the equality and the `$ne`, which also matches documents written before the field existed.
+ */
+export const onSale = { status: 'active' as const, sellerSuspended: trusted({ $ne: true }) };
 
 // Shopper listings always filter on status; each index serves one sort order.
 productSchema.index({ status: 1, categoryPath: 1, createdAt: -1 });

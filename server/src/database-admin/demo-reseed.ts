@@ -6,6 +6,7 @@ import { indexPushedDownFields } from '../database/ferretdb-postgres-indexes';
 import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import { seedDemoData } from '../seed/seed';
+import { ensureSellerRecords } from '../sellers/sellers.service';
 import { shopCollectionNames } from './database-overview';
 
 /**
@@ -51,6 +52,7 @@ async function reseedDemoShop(context: ReseedContext): Promise<DatabaseReseed> {
   }
   const seeded = await seedDemoData({ demoPassword: context.config.demoPassword, log: context.log, commerce: context.config.commerce, productCount: context.config.demoProducts });
   if (!seeded) throw AppError.conflict('The database was written to while it was emptied; try again');
+  await ensureSellerRecords();
   if (context.postgresUrl) await indexPushedDownFields(context.postgresUrl, db.databaseName, context.log);
   await context.events.publish('categories.changed', { productsChanged: true });
   context.log.info({ products: seeded.products, orders: seeded.orders }, 'demo data seeded again from the database page');

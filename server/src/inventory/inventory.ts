@@ -1,6 +1,6 @@
 import type { ProductStock, StockAdjustment } from '@shared/catalog/product';
 import { trusted, type Types } from 'mongoose';
-import { ProductModel, type ProductDocument } from '../catalog/product.model';
+import { onSale, ProductModel, type ProductDocument } from '../catalog/product.model';
 import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import { StockMovementModel } from './stock-movement.model';
@@ -50,7 +50,7 @@ export class Inventory {
         const hold = holdOf(orderId, line);
         const product =
           (await ProductModel.findOneAndUpdate(
-            { _id: line.productId, status: 'active', available: trusted({ $gte: line.quantity }), holds: trusted({ $ne: hold }) },
+            { _id: line.productId, ...onSale, available: trusted({ $gte: line.quantity }), holds: trusted({ $ne: hold }) },
             { $inc: { reserved: line.quantity, available: -line.quantity }, $push: { holds: hold } },
             { returnDocument: 'after' },
           ).lean<ReservedProduct>()) ?? (await this.alreadyHeldOrRefused(hold, line, index));
@@ -71,12 +71,12 @@ export class Inventory {
    * there) or refused, and one read tells which, and what is left to say so.
    */
   private async alreadyHeldOrRefused(hold: string, line: StockLine, index: number): Promise<ReservedProduct> {
-    const product = await ProductModel.findOne({ _id: line.productId }, { ...reservedProductProjection, status: 1, holds: 1 }).lean<ReservedProduct & Pick<ProductDocument, 'status' | 'holds'>>();
+    const product = await ProductModel.findOne({ _id: line.productId }, { ...reservedProductProjection, status: 1, sellerSuspended: 1, holds: 1 }).lean<ReservedProduct & Pick<ProductDocument, 'status' | 'sellerSuspended' | 'holds'>>();
     if (product?.holds.includes(hold)) {
-      const { status: _status, holds: _holds, ...held } = product;
+      const { status: _status, sellerSuspended: _suspended, holds: _holds, ...held } = product;
       return held;
     }
-    if (!product || product.status !== 'active') {
+    if (!product || product.status !== 'active' || product.sellerSuspended === true) {
       throw new AppError(409, 'out_of_stock', `${product?.title ?? 'A product in your cart'} is no longer for sale`, [
         { path: `lines.${index}.productId`, message: 'is not for sale' },
       ]);

@@ -38,6 +38,11 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./orders/admin-order-page/admin-order-page').then((m) => m.AdminOrderPage),
       },
       {
+        path: 'sellers',
+        title: 'Sellers · Admin · MEAN Shop',
+        loadComponent: () => import('./sellers/admin-sellers-page/admin-sellers-page').then((m) => m.AdminSellersPage),
+      },
+      {
         path: 'audit',
         title: 'Audit log · Admin · MEAN Shop',
         loadComponent: () => import('./audit/audit-page/audit-page').then((m) => m.AuditPage),

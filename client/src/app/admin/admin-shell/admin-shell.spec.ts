@@ -59,6 +59,7 @@ describe('AdminShell', () => {
       ['Orders', '/admin/orders'],
       ['Stock', '/admin/stock'],
       ['Users', '/admin/users'],
+      ['Sellers', '/admin/sellers'],
       ['Audit log', '/admin/audit'],
       ['Database', '/admin/database'],
     ]);
@@ -66,19 +67,19 @@ describe('AdminShell', () => {
 
   it('marks the page on screen with aria-current="page", and only that one', async () => {
     await harness.navigateByUrl('/admin');
-    expect(currents()).toEqual(['Overview: page', 'Orders: -', 'Stock: -', 'Users: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: page', 'Orders: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Audit log: -', 'Database: -']);
     expect(menuLinks()[0]!.classList).toContain('current');
 
     await harness.navigateByUrl('/admin/users?q=demo');
-    expect(currents()).toEqual(['Overview: -', 'Orders: -', 'Stock: -', 'Users: page', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: -', 'Stock: -', 'Users: page', 'Sellers: -', 'Audit log: -', 'Database: -']);
 
     await harness.navigateByUrl('/admin/orders?status=paid');
-    expect(currents()).toEqual(['Overview: -', 'Orders: page', 'Stock: -', 'Users: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: page', 'Stock: -', 'Users: -', 'Sellers: -', 'Audit log: -', 'Database: -']);
   });
 
   it('marks the section, not the page, on a page under it', async () => {
     await harness.navigateByUrl('/admin/orders/64c000000000000000000001');
-    expect(currents()).toEqual(['Overview: -', 'Orders: true', 'Stock: -', 'Users: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: true', 'Stock: -', 'Users: -', 'Sellers: -', 'Audit log: -', 'Database: -']);
     expect(menuLinks()[1]!.classList).toContain('current');
   });
 

@@ -13,6 +13,7 @@ const targetLabels: Record<AuditTargetType, string> = {
   category: 'Category',
   order: 'Order',
   user: 'User',
+  seller: 'Seller',
   database: 'Database',
   collection: 'Collection',
   orders: 'Orders',

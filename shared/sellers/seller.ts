@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { objectIdSchema } from '../catalog/product';
+
+/** `pending`: applied, not yet approved; `approved`: sells; `suspended`: their products are off the storefront. */
+export const sellerStatuses = ['pending', 'approved', 'suspended'] as const;
+export type SellerStatus = (typeof sellerStatuses)[number];
+
+/** The shop's cut of each line a seller sells, in basis points (1000 = 10%). */
+export const defaultCommissionBasisPoints = 1000;
+export const maxCommissionBasisPoints = 5000;
+
+export const adminSellerSchema = z
+  .object({
+    id: z.string().meta({ description: 'The seller\'s user id, as products\' `sellerId`' }),
+    shopName: z.string(),
+    contactEmail: z.string(),
+    description: z.string(),
+    status: z.enum(sellerStatuses),
+    commissionBasisPoints: z.number().int().meta({ description: 'The shop\'s commission on each line sold, in basis points (1000 = 10%)' }),
+    productCount: z.number().int().meta({ description: 'Products of any status' }),
+    user: z.object({ name: z.string(), email: z.string(), disabled: z.boolean() }),
+    appliedAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable().meta({ description: 'When an admin last approved or suspended them' }),
+  })
+  .meta({ id: 'AdminSeller' });
+export type AdminSeller = z.infer<typeof adminSellerSchema>;
+
+export const adminSellerListQuerySchema = z.strictObject({
+  status: z.enum(sellerStatuses).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type AdminSellerListQuery = z.input<typeof adminSellerListQuerySchema>;
+export type AdminSellerListFilters = z.output<typeof adminSellerListQuerySchema>;
+
+export const adminSellerListSchema = z
+  .object({ items: z.array(adminSellerSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
+  .meta({ id: 'AdminSellerList' });
+export type AdminSellerList = z.infer<typeof adminSellerListSchema>;
+
+export const adminSellerUpdateSchema = z
+  .strictObject({
+    status: z.enum(['approved', 'suspended']).optional().meta({ description: 'Approve an application, suspend a seller, or reinstate one' }),
+    commissionBasisPoints: z.number().int('must be a whole number of basis points').min(0).max(maxCommissionBasisPoints).optional(),
+  })
+  .refine((update) => update.status !== undefined || update.commissionBasisPoints !== undefined, 'must change the status or the commission')
+  .meta({ id: 'AdminSellerUpdate' });
+export type AdminSellerUpdate = z.input<typeof adminSellerUpdateSchema>;
+
+export const sellerIdParamsSchema = z.strictObject({ sellerId: objectIdSchema });
