@@ -9,6 +9,7 @@ import {
 import { trusted, type Types } from 'mongoose';
 import { escapeRegex } from '../database/literal-pattern';
 import { AppError } from '../http/app-error';
+import { ensureSellerRecords } from '../sellers/sellers.service';
 import type { ApiRoutes } from '../http/api-routes';
 import type { AccountsContext } from './accounts-context';
 import { UserModel, type UserDocument } from './user.model';
@@ -64,6 +65,7 @@ export function registerAdminUserRoutes(api: ApiRoutes, context: AccountsContext
       if (!updated) throw AppError.notFound('User');
       await context.events.publish('user.changed', { userId: params.userId });
       if (body.disabled === true) await context.sessions.revokeAllForUser(updated._id);
+      if (updated.role === 'seller') await ensureSellerRecords({ userId: params.userId });
       if (body.disabled !== undefined || body.role !== undefined) {
         await context.events.publish('user.access_changed', { userId: params.userId, role: updated.role, canSignIn: !updated.disabled });
       }

@@ -80,6 +80,12 @@ for (const listing of ['memory', 'database'] as const) {
       expect((await shop.request(`/api/products/${lamp.slug}`)).status).toBe(200);
     });
 
+    it('gives a user made a seller on the users page a seller record', async () => {
+      const promoted = await signUp(shop);
+      expect((await shop.request(`/api/admin/users/${promoted.auth.user.id}`, { method: 'PATCH', headers: bearer(admin), json: { role: 'seller' } })).status).toBe(200);
+      expect(await sellerOf(promoted)).toEqual(jasmine.objectContaining({ status: 'approved', shopName: promoted.auth.user.name, commissionBasisPoints: 1000 }));
+    });
+
     it('approves an application: the applicant becomes a seller', async () => {
       const applicant = await signUp(shop);
       await SellerModel.create({ _id: applicant.auth.user.id, shopName: 'Lantern Works', contactEmail: applicant.auth.user.email, status: 'pending', commissionBasisPoints: 1000, appliedAt: new Date() });

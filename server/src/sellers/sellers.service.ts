@@ -7,12 +7,12 @@ import { AppError } from '../http/app-error';
 import { SellerModel, type SellerDocument } from './seller.model';
 
 /**
- * Every user with the seller role has a seller record: the demo sellers, and sellers made before
- * records existed, start approved at the default commission. One equality on `role`, at start and
- * after a reseed.
+ * Every user with the seller role has a seller record: the demo sellers, sellers made before
+ * records existed, and users an admin made sellers on the users page start approved at the default
+ * commission. One equality on `role` at start and after a reseed, or one user by id.
  */
-export async function ensureSellerRecords(): Promise<void> {
-  const sellers = await UserModel.find({ role: 'seller', deletedAt: null }, { name: 1, email: 1, createdAt: 1 }).lean();
+export async function ensureSellerRecords(only?: { userId: string }): Promise<void> {
+  const sellers = await UserModel.find({ role: 'seller', deletedAt: null, ...(only ? { _id: only.userId } : {}) }, { name: 1, email: 1, createdAt: 1 }).lean();
   for (const user of sellers) {
     await SellerModel.updateOne(
       { _id: user._id },
