@@ -192,6 +192,36 @@ export const idOrSlugParamsSchema = z.strictObject({ idOrSlug: z.string().min(1)
 /** A product that was ever sold is archived, never deleted, so old orders keep their reference. */
 export const productRemovalSchema = z.object({ result: z.enum(['archived', 'deleted']) }).meta({ id: 'ProductRemoval' });
 
+export const productBulkActions = ['archive', 'activate', 'set_category'] as const;
+export type ProductBulkAction = (typeof productBulkActions)[number];
+
+/** The most products one bulk action changes: a page of the admin list at its largest. */
+export const maxBulkProducts = 100;
+
+/** `set_category` moves the products into `categoryId`; the other actions set their status. */
+export const adminProductBulkSchema = z
+  .strictObject({
+    productIds: z
+      .array(objectIdSchema)
+      .min(1, 'must name at least one product')
+      .max(maxBulkProducts, `must name at most ${maxBulkProducts} products`)
+      .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'must not name a product twice'),
+    action: z.enum(productBulkActions),
+    categoryId: objectIdSchema.optional().meta({ description: 'The category to move the products into; required for, and only for, `set_category`' }),
+  })
+  .refine((bulk) => bulk.action !== 'set_category' || bulk.categoryId !== undefined, { path: ['categoryId'], message: 'is required to move products' })
+  .refine((bulk) => bulk.action === 'set_category' || bulk.categoryId === undefined, { path: ['categoryId'], message: 'is only for set_category' })
+  .meta({ id: 'AdminProductBulk' });
+export type AdminProductBulk = z.input<typeof adminProductBulkSchema>;
+
+export const adminProductBulkResultSchema = z
+  .object({
+    updated: z.number().int().meta({ description: 'Products changed' }),
+    notFound: z.array(z.string()).meta({ description: 'The ids no product has; the others were still changed' }),
+  })
+  .meta({ id: 'AdminProductBulkResult' });
+export type AdminProductBulkResult = z.infer<typeof adminProductBulkResultSchema>;
+
 export const stockLevelsSchema = z
   .object({ stock: z.number().int().meta({ description: 'On hand' }), available: z.number().int().meta({ description: 'On hand minus what unpaid orders hold' }) })
   .meta({ id: 'StockLevels' });
@@ -252,11 +282,13 @@ export const categoryInputSchema = z.strictObject({
 });
 export type CategoryInput = z.input<typeof categoryInputSchema>;
 
-/** Moving a category under another parent is not offered yet: its products' paths would all change. */
+/** Rename, re-slug, reorder or move a category; a move carries its sub-categories and products along. */
 export const categoryUpdateSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'is required').max(80),
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(80),
     position: z.number().int().min(0).max(10_000),
+    parentId: objectIdSchema.nullable().meta({ description: 'Move under this category (null: to the top level); never under itself or its own sub-categories' }),
   })
   .partial();
+export type CategoryUpdate = z.input<typeof categoryUpdateSchema>;

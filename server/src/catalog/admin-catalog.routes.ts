@@ -1,4 +1,6 @@
 import {
+  adminProductBulkResultSchema,
+  adminProductBulkSchema,
   adminProductInputSchema,
   adminProductListQuerySchema,
   adminProductListSchema,
@@ -25,8 +27,9 @@ import { listStockMovements } from '../inventory/stock-movements';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { slugify } from '../seed/seed';
-import { createProduct, refreshSearchTermsIn, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
-import type { CatalogSource } from './catalog-source';
+import { applyBulkAction } from './admin-products-bulk.service';
+import { categoryPathOf, createProduct, refreshCategoryDataIn, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
+import type { AdminListedProduct, CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
 import { ProductModel } from './product.model';
@@ -35,8 +38,28 @@ import { searchWords } from './search-terms';
 /** An id no document has. */
 const noCategoryId = '000000000000000000000000';
 
+/** A category moves under another only if that one exists and is not itself or below it. */
+async function assertMayMoveUnder(categoryId: string, parentId: string): Promise<void> {
+  const refuse = (message: string) => new AppError(400, 'validation_failed', message, [{ path: 'body.parentId', message }]);
+  const ancestors = await categoryPathOf(parentId).catch(() => {
+    throw refuse('is not a category');
+  });
+  if (ancestors.some((ancestor) => ancestor._id.toString() === categoryId)) throw refuse('cannot be the category itself or one of its sub-categories');
+}
+
 export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, inventory }: { catalog: CatalogSource; events: ShopEvents; inventory: Inventory }): void {
   const adminsOnly = { roles: ['admin'] } as const;
+  /** One product as the editor shows it, any status; also what the audit log records before a change. */
+  const readAdminProduct = async (productId: string) => {
+    const product = await ProductModel.findById(productId, { holds: 0 }).lean<AdminListedProduct>();
+    if (!product) return null;
+    const category = (await catalog.categories()).find((candidate) => candidate.id === product.categoryId.toString());
+    return toAdminProduct(product, category ? { id: category.id, slug: category.slug, name: category.name } : { id: '', slug: 'uncategorised', name: 'Uncategorised' });
+  };
+  const categoryBefore = ({ params }: { params: { categoryId: string } }) => CategoryModel.findById(params.categoryId, { _id: 0, name: 1, slug: 1, parentId: 1 }).lean();
+  const categoryAfter = (category: { name: string; slug: string; parentId?: string | null } | undefined) => category && { name: category.name, slug: category.slug, parentId: category.parentId ?? null };
+  const stockBefore = ({ params }: { params: { productId: string } }) => ProductModel.findById(params.productId, { _id: 0, stock: 1, reserved: 1, available: 1, lowStockThreshold: 1 }).lean();
+
 
   api.add({
     method: 'get', path: '/admin/products', tag: 'Admin catalogue', summary: 'All products, any status', auth: adminsOnly,
@@ -68,6 +91,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: adminProductInputSchema,
     response: { status: 201, description: 'The created product', schema: adminProductSchema },
     errors: [409],
+    audit: { action: 'product.created', targetType: 'product', targetId: (_input, product) => product?.id ?? null },
     handler: ({ body }) => createProduct(events, body),
   });
 
@@ -78,6 +102,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: adminProductUpdateSchema,
     response: { status: 200, description: 'The updated product', schema: adminProductSchema },
     errors: [404, 409],
+    audit: { action: 'product.updated', targetType: 'product', before: ({ params }) => readAdminProduct(params.productId) },
     handler: ({ params, body }) => updateProduct(events, params.productId, body),
   });
 
@@ -87,7 +112,31 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     params: productIdParamsSchema,
     response: { status: 200, description: 'What happened', schema: productRemovalSchema },
     errors: [404],
+    audit: { action: 'product.removed', targetType: 'product', before: ({ params }) => readAdminProduct(params.productId) },
     handler: async ({ params }) => ({ result: await removeProduct(events, params.productId) }),
+  });
+
+  api.add({
+    method: 'post', path: '/admin/products/bulk', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'Archive, activate or move to a category up to 100 products at once, each changed as by its own edit',
+    body: adminProductBulkSchema,
+    response: { status: 200, description: 'How many products were changed, and the ids no product has', schema: adminProductBulkResultSchema },
+    errors: [404],
+    audit: { action: 'products.bulk_changed', targetType: 'product', targetId: () => null, after: (result, { body }) => ({ ...body, ...result }) },
+    handler: ({ body }) => applyBulkAction(events, body),
+  });
+
+  api.add({
+    method: 'get', path: '/admin/products/:productId', tag: 'Admin catalogue', auth: adminsOnly,
+    summary: 'One product, any status, as the product editor shows it',
+    params: productIdParamsSchema,
+    response: { status: 200, description: 'The product', schema: adminProductSchema },
+    errors: [404],
+    handler: async ({ params }) => {
+      const product = await readAdminProduct(params.productId);
+      if (!product) throw AppError.notFound('Product');
+      return product;
+    },
   });
 
   api.add({
@@ -97,6 +146,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: stockAdjustmentSchema,
     response: { status: 200, description: 'The new stock and availability', schema: stockLevelsSchema },
     errors: [404, 409],
+    audit: { action: 'stock.adjusted', targetType: 'product', before: stockBefore, after: (levels, { body }) => ({ ...levels, reason: body.reason }) },
     handler: ({ params, body, user }) => inventory.adjust(params.productId, body, user._id),
   });
 
@@ -117,6 +167,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: lowStockThresholdInputSchema,
     response: { status: 200, description: 'The product\'s stock numbers with the new threshold', schema: productStockSchema },
     errors: [404],
+    audit: { action: 'stock.threshold_set', targetType: 'product', before: stockBefore },
     handler: ({ params, body }) => inventory.setLowStockThreshold(params.productId, body.lowStockThreshold),
   });
 
@@ -125,12 +176,16 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: categoryInputSchema,
     response: { status: 201, description: 'The created category', schema: categorySchema },
     errors: [409],
+    audit: { action: 'category.created', targetType: 'category', targetId: (_input, category) => category?.id ?? null, after: categoryAfter },
     handler: async ({ body }) => {
       if (body.parentId && !(await CategoryModel.exists({ _id: body.parentId }))) {
         throw new AppError(400, 'validation_failed', 'The parent category does not exist', [{ path: 'body.parentId', message: 'is not a category' }]);
       }
       try {
-        const category = await CategoryModel.create({ name: body.name, slug: body.slug ?? slugify(body.name), parentId: body.parentId, position: body.position });
+        const slug = body.slug ?? slugify(body.name);
+        // A name of no Latin letters or digits ("家具") makes no slug: one must be given.
+        if (!slug) throw new AppError(400, 'validation_failed', 'This name makes no web address; give a slug', [{ path: 'body.slug', message: 'is required for this name' }]);
+        const category = await CategoryModel.create({ name: body.name, slug, parentId: body.parentId, position: body.position });
         await events.publish('categories.changed', { productsChanged: false });
         return { id: category._id.toString(), slug: category.slug, name: category.name, parentId: body.parentId, productCount: 0 };
       } catch (error) {
@@ -147,10 +202,13 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: categoryUpdateSchema,
     response: { status: 200, description: 'The updated category', schema: categorySchema },
     errors: [404, 409],
+    audit: { action: 'category.updated', targetType: 'category', before: categoryBefore, after: categoryAfter },
     handler: async ({ params, body }) => {
       const category = await CategoryModel.findById(params.categoryId);
       if (!category) throw AppError.notFound('Category');
       const renamed = body.name !== undefined && body.name !== category.name;
+      const moved = body.parentId !== undefined && String(body.parentId) !== String(category.parentId ?? null);
+      if (moved && body.parentId) await assertMayMoveUnder(params.categoryId, body.parentId);
       category.set(body);
       try {
         await category.save();
@@ -159,7 +217,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
         throw error;
       }
       await events.publish('categories.changed', { productsChanged: false });
-      if (renamed) await refreshSearchTermsIn(events, category._id);
+      if (renamed || moved) await refreshCategoryDataIn(events, category._id);
       const listed = (await listCategories(catalog)).find((candidate) => candidate.id === params.categoryId)!;
       return listed;
     },
@@ -171,6 +229,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     params: categoryIdParamsSchema,
     response: { status: 204, description: 'Deleted' },
     errors: [404, 409],
+    audit: { action: 'category.removed', targetType: 'category', before: categoryBefore },
     handler: async ({ params }) => {
       if (!(await CategoryModel.exists({ _id: params.categoryId }))) throw AppError.notFound('Category');
       if (await CategoryModel.exists({ parentId: params.categoryId })) throw AppError.conflict('Move or delete its sub-categories first');

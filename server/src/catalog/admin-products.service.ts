@@ -146,12 +146,12 @@ export async function removeProduct(events: ShopEvents, productId: string): Prom
   return 'deleted';
 }
 
-/** After a category is renamed, its products' search terms carry the new name. */
-export async function refreshSearchTermsIn(events: ShopEvents, categoryId: Types.ObjectId): Promise<void> {
+/** After a category is renamed or moved, its products' search terms and category paths follow: found by the new name, listed under the new parent. */
+export async function refreshCategoryDataIn(events: ShopEvents, categoryId: Types.ObjectId): Promise<void> {
   const products = await ProductModel.find({ categoryPath: categoryId }, { title: 1, description: 1, attributes: 1, categoryId: 1 }).lean();
   for (const product of products) {
     const path = await categoryPathOf(product.categoryId.toString());
-    await ProductModel.updateOne({ _id: product._id }, { $set: { searchTerms: searchTermsOf(product, path.map((category) => category.name)) } });
+    await ProductModel.updateOne({ _id: product._id }, { $set: { searchTerms: searchTermsOf(product, path.map((category) => category.name)), categoryPath: path.map((category) => category._id) } });
   }
   await events.publish('categories.changed', { productsChanged: true });
 }
