@@ -1,4 +1,5 @@
 import { imageBytesSchema, mediaIdParamsSchema, mediaQuerySchema, uploadedImageSchema } from '@shared/media/media.schema';
+import { maxUploadBytes } from '@shared/media/media-widths';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { AppError } from '../http/app-error';
@@ -7,7 +8,6 @@ import { negotiateFormat, normaliseUpload, renderVariant } from './image-process
 import { findImage, findVariant, openImageStream, readImage, storeImage, storeVariant } from './media.storage';
 
 const oneYearInSeconds = 365 * 24 * 60 * 60;
-export const maxUploadBytes = 10 * 1024 * 1024;
 
 /** Parses one file field named `file` into memory, with multer's errors turned into our error shape. */
 const parseSingleImage: RequestHandler = (req, res, next) => {

@@ -22,6 +22,26 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./users/admin-users-page').then((m) => m.AdminUsersPage),
       },
       {
+        path: 'products',
+        title: 'Products · Admin · MEAN Shop',
+        loadComponent: () => import('./products/admin-products-page/admin-products-page').then((m) => m.AdminProductsPage),
+      },
+      {
+        path: 'products/new',
+        title: 'New product · Admin · MEAN Shop',
+        loadComponent: () => import('./products/product-editor/product-editor-page').then((m) => m.AdminProductEditorPage),
+      },
+      {
+        path: 'products/:id',
+        title: 'Product · Admin · MEAN Shop',
+        loadComponent: () => import('./products/product-editor/product-editor-page').then((m) => m.AdminProductEditorPage),
+      },
+      {
+        path: 'categories',
+        title: 'Categories · Admin · MEAN Shop',
+        loadComponent: () => import('./categories/admin-categories-page/admin-categories-page').then((m) => m.AdminCategoriesPage),
+      },
+      {
         path: 'stock',
         title: 'Stock · Admin · MEAN Shop',
         loadComponent: () => import('./stock/admin-stock-page/admin-stock-page').then((m) => m.AdminStockPage),

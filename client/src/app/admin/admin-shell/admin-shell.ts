@@ -12,10 +12,12 @@ interface AdminLink {
   withSubpages: boolean;
 }
 
-/** Only pages that exist: products and categories join as they are built. */
+/** Every page of the dashboard, in the order of the menu. */
 export const adminLinks: readonly AdminLink[] = [
   { path: '/admin', label: 'Overview', icon: 'M4 13h6V4H4zm0 7h6v-5H4zm10 0h6v-9h-6zm0-16v5h6V4z', withSubpages: false },
   { path: '/admin/orders', label: 'Orders', icon: 'M6 3h12l1 4v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V7zm-1 4h14M9 11h6', withSubpages: true },
+  { path: '/admin/products', label: 'Products', icon: 'M20 12l-8 8-9-9V3h8zM7.5 7.5h.01', withSubpages: true },
+  { path: '/admin/categories', label: 'Categories', icon: 'M4 5h6v6H4zM14 5h6v6h-6zM4 15h6v6H4zM14 18h6', withSubpages: false },
   { path: '/admin/stock', label: 'Stock', icon: 'M3 7l9-4 9 4-9 4zm0 0v10l9 4 9-4V7M12 11v10', withSubpages: false },
   { path: '/admin/users', label: 'Users', icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-6 10v-1a6 6 0 0 1 12 0v1M16 3.5a4 4 0 0 1 0 7M21 21v-1a6 6 0 0 0-4-5.6', withSubpages: true },
   { path: '/admin/sellers', label: 'Sellers', icon: 'M4 10h16l-1.5-5h-13zM5 10v10h14V10M9 20v-5h6v5', withSubpages: false },
