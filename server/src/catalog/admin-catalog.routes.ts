@@ -58,7 +58,9 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
   };
   const categoryBefore = ({ params }: { params: { categoryId: string } }) => CategoryModel.findById(params.categoryId, { _id: 0, name: 1, slug: 1, parentId: 1 }).lean();
   const categoryAfter = (category: { name: string; slug: string; parentId?: string | null } | undefined) => category && { name: category.name, slug: category.slug, parentId: category.parentId ?? null };
-  const stockBefore = ({ params }: { params: { productId: string } }) => ProductModel.findById(params.productId, { _id: 0, stock: 1, reserved: 1, available: 1, lowStockThreshold: 1 }).lean();
+  // Only what each stock action changes, so the log shows no field as emptied.
+  const stockBefore = ({ params }: { params: { productId: string } }) => ProductModel.findById(params.productId, { _id: 0, stock: 1, available: 1 }).lean();
+  const thresholdBefore = ({ params }: { params: { productId: string } }) => ProductModel.findById(params.productId, { _id: 0, lowStockThreshold: 1 }).lean();
 
 
   api.add({
@@ -167,7 +169,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: lowStockThresholdInputSchema,
     response: { status: 200, description: 'The product\'s stock numbers with the new threshold', schema: productStockSchema },
     errors: [404],
-    audit: { action: 'stock.threshold_set', targetType: 'product', before: stockBefore },
+    audit: { action: 'stock.threshold_set', targetType: 'product', before: thresholdBefore, after: (stock) => stock && { lowStockThreshold: stock.lowStockThreshold } },
     handler: ({ params, body }) => inventory.setLowStockThreshold(params.productId, body.lowStockThreshold),
   });
 

@@ -10,9 +10,10 @@ describe('audit changes', () => {
   });
 
   it('shows a creation as everything it was made with, and nested values as JSON', () => {
-    expect(changedFields(null, { title: 'Lamp', price: { amount: 1999, currency: 'EUR' } })).toEqual([
+    expect(changedFields(null, { title: 'Lamp', price: { amount: 1999, currency: 'EUR' }, attributes: [{ name: 'Colour', value: 'Sage' }] })).toEqual([
       { field: 'title', before: '—', after: 'Lamp' },
-      { field: 'price', before: '—', after: '{"amount":1999,"currency":"EUR"}' },
+      { field: 'price', before: '—', after: '€19.99' },
+      { field: 'attributes', before: '—', after: '[{"name":"Colour","value":"Sage"}]' },
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { formatMoney, type Money } from '@shared/money';
+
 /** One field an admin action changed, as the page shows it. */
 export interface FieldChange {
   field: string;
@@ -5,11 +7,16 @@ export interface FieldChange {
   after: string;
 }
 
-/** Values a person reads: text as it is, nothing as a dash, anything else as compact JSON. */
+function isMoney(value: unknown): value is Money {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 2 && typeof (value as Money).amount === 'number' && typeof (value as Money).currency === 'string';
+}
+
+/** Values a person reads: text as it is, money as money, nothing as a dash, anything else as compact JSON. */
 export function shownValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value === '' ? '""' : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (isMoney(value)) return formatMoney(value);
   const json = JSON.stringify(value);
   return json.length > 200 ? `${json.slice(0, 199)}…` : json;
 }
