@@ -1,5 +1,6 @@
-// `npm test`: every layer, in order — type checks, lint, server specs against a real database,
-// Angular specs in headless Chromium, and Playwright end-to-end tests against the built app.
+// `npm test`: every layer, in order — type checks, lint, the OpenAPI document's lint (Redocly),
+// server specs against a real database, Angular specs in headless Chromium, and Playwright
+// end-to-end tests against the built app.
 // Each step runs even when an earlier one failed (except e2e, which needs the build), and the run
 // ends with one line `N passed, N failed` counting every spec and every check.
 import { spawnSync } from 'node:child_process';
@@ -45,6 +46,7 @@ const steps: Step[] = [
   { name: 'typecheck: client specs', command: ['npx', 'tsc', '-p', 'client/tsconfig.spec.json', '--noEmit'] },
   { name: 'typecheck: e2e', command: ['npx', 'tsc', '-p', 'e2e/tsconfig.json'] },
   { name: 'lint', command: ['npx', 'eslint', '.'] },
+  { name: 'OpenAPI document lint (Redocly)', command: ['npx', 'tsx', 'server/tools/openapi-lint.ts'] },
   {
     name: 'server specs (Jasmine, real database)',
     command: ['npx', 'tsx', 'node_modules/jasmine/bin/jasmine.js', '--config=server/jasmine.json'],
