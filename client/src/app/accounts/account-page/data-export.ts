@@ -1,16 +1,10 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { attachmentFileName, FileDownloads } from '../../core/downloads/file-downloads';
 import { describeApiError } from '../../core/http/api-error';
 import { AccountApi } from '../account-api';
 
 const defaultFileName = 'mean-shop-my-data.json';
 
-/** `attachment; filename="x.json"` → `x.json`; anything odd falls back to our own name. */
-export function attachmentFileName(contentDisposition: string | null): string {
-  const match = /filename="?([^";]+)"?/i.exec(contentDisposition ?? '');
-  const name = match?.[1]?.trim();
-  return name && /^[\w.-]+$/.test(name) ? name : defaultFileName;
-}
 
 @Component({
   selector: 'shop-data-export',
@@ -29,7 +23,7 @@ export function attachmentFileName(contentDisposition: string | null): string {
 })
 export class DataExport {
   private readonly api = inject(AccountApi);
-  private readonly document = inject(DOCUMENT);
+  private readonly downloads = inject(FileDownloads);
 
   protected readonly downloading = signal(false);
   protected readonly downloaded = signal<string | null>(null);
@@ -43,25 +37,13 @@ export class DataExport {
     try {
       // Fetched rather than linked, so the request carries the access token.
       const response = await this.api.exportData();
-      const fileName = attachmentFileName(response.headers.get('Content-Disposition'));
-      this.saveFile(response.body ?? new Blob([], { type: 'application/json' }), fileName);
+      const fileName = attachmentFileName(response.headers.get('Content-Disposition'), defaultFileName);
+      this.downloads.save(response.body ?? new Blob([], { type: 'application/json' }), fileName);
       this.downloaded.set(fileName);
     } catch (error) {
       this.error.set(describeApiError(error).message);
     } finally {
       this.downloading.set(false);
     }
-  }
-
-  private saveFile(blob: Blob, fileName: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    this.document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoked on a later task: some browsers start reading the blob only after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }

@@ -2,12 +2,13 @@ import { DatePipe } from '@angular/common';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, numberAttribute, resource, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { AdminUpdateUserRequest, AdminUser, UserRole } from '@shared/accounts/accounts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { ConfirmDialog } from '../../core/confirm-dialog/confirm-dialog';
 import { describeApiError } from '../../core/http/api-error';
 import { AdminUsersApi } from './admin-users-api';
+import { Pager } from '../../catalog/pager/pager';
 
 export const adminUsersPageSize = 25;
 
@@ -40,7 +41,7 @@ const roleMeanings: Record<UserRole, string> = {
 
 @Component({
   selector: 'shop-admin-users-page',
-  imports: [ConfirmDialog, DatePipe, ReactiveFormsModule, RouterLink],
+  imports: [ConfirmDialog, DatePipe, Pager, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users-page.html',
   styleUrl: './admin-users-page.scss',

@@ -11,6 +11,7 @@ import { MoneyPipe } from '../../../core/money.pipe';
 import { AdminProductsApi } from '../admin-products-api';
 import { categoryOptions } from '../category-options';
 import { isProductStatus, productStatusLabels, productStatusOptions } from '../product-status-labels';
+import { Pager } from '../../../catalog/pager/pager';
 
 export const adminProductsPageSize = 25;
 
@@ -34,7 +35,7 @@ function productsWord(count: number): string {
  */
 @Component({
   selector: 'shop-admin-products-page',
-  imports: [ConfirmDialog, DatePipe, MoneyPipe, ReactiveFormsModule, RouterLink],
+  imports: [ConfirmDialog, DatePipe, MoneyPipe, Pager, ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-products-page.html',
   styleUrl: './admin-products-page.scss',

@@ -1,10 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, resource, signal, viewChild } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { maxCommissionBasisPoints, sellerStatuses, type AdminSeller, type AdminSellerUpdate, type SellerStatus } from '@shared/sellers/seller';
 import { ConfirmDialog } from '../../../core/confirm-dialog/confirm-dialog';
 import { describeApiError } from '../../../core/http/api-error';
 import { AdminSellersApi } from '../admin-sellers-api';
+import { Pager } from '../../../catalog/pager/pager';
 
 export const sellersPageSize = 25;
 
@@ -42,7 +43,7 @@ interface PendingDecision {
  */
 @Component({
   selector: 'shop-admin-sellers-page',
-  imports: [ConfirmDialog, DatePipe, RouterLink],
+  imports: [ConfirmDialog, DatePipe, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-sellers-page.html',
   styleUrl: './admin-sellers-page.scss',

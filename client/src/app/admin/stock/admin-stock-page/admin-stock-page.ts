@@ -9,6 +9,7 @@ import { AdminStockApi } from '../admin-stock-api';
 import { StockAdjustmentForm } from '../stock-adjustment-form/stock-adjustment-form';
 import { StockMovementHistory } from '../stock-movement-history/stock-movement-history';
 import { StockThresholdForm } from '../stock-threshold-form/stock-threshold-form';
+import { Pager } from '../../../catalog/pager/pager';
 
 export const stockPageSize = 25;
 /** A push says only the new availability; the row's stock and reservations are read again this soon after. */
@@ -29,7 +30,7 @@ const stateLabels: Record<StockState, string> = { out: 'Sold out', low: 'Low', o
  */
 @Component({
   selector: 'shop-admin-stock-page',
-  imports: [ReactiveFormsModule, RouterLink, StockAdjustmentForm, StockMovementHistory, StockThresholdForm],
+  imports: [Pager, ReactiveFormsModule, RouterLink, StockAdjustmentForm, StockMovementHistory, StockThresholdForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-stock-page.html',
   styleUrl: './admin-stock-page.scss',
