@@ -47,6 +47,29 @@ test.describe('Accessibility', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  // Every other dashboard page, each once its content is on screen; one sign-in for all of them.
+  const adminPages: Array<{ path: string; heading: string; ready: (page: Page) => Promise<void> }> = [
+    { path: '/admin/orders', heading: 'Orders', ready: (page) => expect(page.locator('shop-order-list li').first()).toBeVisible() },
+    { path: '/admin/products', heading: 'Products', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/admin/products/new', heading: 'New product', ready: (page) => expect(page.getByLabel('Category', { exact: true })).toBeVisible() },
+    { path: '/admin/categories', heading: 'Categories', ready: (page) => expect(page.getByRole('button', { name: /^Rename/ }).first()).toBeVisible() },
+    { path: '/admin/stock', heading: 'Stock', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/admin/users', heading: 'Users', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/admin/sellers', heading: 'Sellers', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/admin/audit', heading: 'Audit log', ready: (page) => expect(page.getByRole('button', { name: 'Search' })).toBeVisible() },
+    { path: '/admin/database', heading: 'Database', ready: (page) => expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible() },
+  ];
+
+  test('axe finds nothing serious on any other admin page', async ({ page }) => {
+    await signInInBrowser(page, 'admin@demo.shop', 'demo-password');
+    for (const { path, heading, ready } of adminPages) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await ready(page);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+
   test('axe finds nothing serious in the phone filters drawer', async ({ page, isMobile }) => {
     test.skip(!isMobile, 'The drawer is for phones.');
     await page.goto('/products');

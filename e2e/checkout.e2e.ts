@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { addFromProductPage, adminToken, fillCheckout, newPage, newShopper, password, productsInStock, signInInBrowser } from './shop-helpers';
+import { addFromProductPage, adminToken, asNewClient, fillCheckout, newPage, newShopper, password, productsInStock, signInInBrowser } from './shop-helpers';
 
 test.describe('Buying', () => {
   test('a guest fills a cart, signs in (the carts merge), checks out with the test card and sees the confirmation', async ({ page, request }) => {
     const [first, second] = await productsInStock(request, 2);
     const email = await newShopper(request);
     // Something in the account's own cart already, from another device.
-    const login = await request.post('/api/auth/login', { data: { email, password } });
+    const login = await request.post('/api/auth/login', { headers: asNewClient(), data: { email, password } });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const remote = await request.post('/api/cart/items', { headers: { authorization: `Bearer ${accessToken}` }, data: { productId: second!.id, quantity: 1 } });
     expect(remote.ok(), await remote.text()).toBeTruthy();

@@ -1,15 +1,10 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { adminToken } from './shop-helpers';
 
 interface ListedProduct {
   id: string;
   slug: string;
   title: string;
-}
-
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: { email: 'admin@demo.shop', password: 'demo-password' } });
-  expect(response.ok()).toBeTruthy();
-  return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 /** Changes the stock the way the admin dashboard does, through the admin API. */
