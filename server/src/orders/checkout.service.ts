@@ -1,4 +1,5 @@
-import { multiplyMoney, sumMoney, type Money } from '@shared/money';
+import { multiplyMoney, percentageOf, sumMoney, type Money } from '@shared/money';
+import { defaultCommissionBasisPoints } from '@shared/sellers/seller';
 import type { CheckoutOptions, placeOrderRequestSchema } from '@shared/orders/order';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
@@ -18,6 +19,7 @@ import { linesOf, type OrderLifecycle, type PaymentProviders } from './order-lif
 import { newOrderNumber } from './order-number';
 import { toOrderEvent } from './order-view';
 import { orderTotals } from './pricing';
+import { SellerModel } from '../sellers/seller.model';
 
 export type PlaceOrderInput = z.output<typeof placeOrderRequestSchema>;
 
@@ -84,7 +86,8 @@ export class Checkout {
 
     let redemption: Redemption | undefined;
     try {
-      const lines = order.lines.map((line, index) => priced(line, reserved[index]!));
+      const rates = await commissionRatesOf(reserved);
+      const lines = order.lines.map((line, index) => priced(line, reserved[index]!, rates));
       const subtotal = sumMoney(lines.map((line) => line.lineTotal), commerce.currency);
       const customer = caller.user ? `user:${caller.user.id}` : `email:${email}`;
       redemption = request.discountCode ? await this.deps.discounts.redeem(request.discountCode, customer, subtotal) : undefined;
@@ -225,8 +228,17 @@ function instrumentOf(request: PlaceOrderInput): PaymentInstrument {
   return request.payment.provider === 'test' ? { provider: 'test', card: request.payment.card } : { provider: 'stripe', paymentMethod: request.payment.paymentMethod };
 }
 
-function priced(line: OrderDocument['lines'][number], product: ReservedProduct): OrderDocument['lines'][number] {
+/** Each seller's commission rate now, read once per seller of the order (none for the shop's own products). */
+async function commissionRatesOf(products: readonly ReservedProduct[]): Promise<Map<string, number>> {
+  const sellerIds = [...new Set(products.flatMap((product) => (product.sellerId ? [product.sellerId.toString()] : [])))];
+  const sellers = await Promise.all(sellerIds.map((id) => SellerModel.findById(id, { commissionBasisPoints: 1 }).lean()));
+  return new Map(sellerIds.map((id, index) => [id, sellers[index]?.commissionBasisPoints ?? defaultCommissionBasisPoints]));
+}
+
+function priced(line: OrderDocument['lines'][number], product: ReservedProduct, rates: ReadonlyMap<string, number>): OrderDocument['lines'][number] {
   const unitPrice = { amount: product.price.amount, currency: product.price.currency };
+  const lineTotal = multiplyMoney(unitPrice, line.quantity);
+  const rate = product.sellerId ? rates.get(product.sellerId.toString()) : undefined;
   return {
     ...line,
     title: product.title,
@@ -235,6 +247,8 @@ function priced(line: OrderDocument['lines'][number], product: ReservedProduct):
     sellerId: product.sellerId ?? null,
     categoryId: product.categoryId ?? null,
     unitPrice,
-    lineTotal: multiplyMoney(unitPrice, line.quantity),
+    lineTotal,
+    // On the line's own total, before an order-wide discount: the seller's price is what they sold at.
+    commission: rate === undefined ? null : { basisPoints: rate, amount: percentageOf(lineTotal, rate) },
   };
 }

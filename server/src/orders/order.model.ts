@@ -17,6 +17,11 @@ const orderLineSchema = new Schema(
     sellerId: { type: Schema.Types.ObjectId, default: null },
     /** The product's category when bought, for sales by category. */
     categoryId: { type: Schema.Types.ObjectId, default: null },
+    /** The shop's cut of a seller's line, at the seller's rate when bought; null for the shop's own lines. */
+    commission: {
+      type: new Schema({ basisPoints: { type: Number, required: true }, amount: { type: moneySchema, required: true } }, { _id: false }),
+      default: null,
+    },
   },
   { _id: false },
 );
@@ -110,6 +115,7 @@ export interface OrderDocument {
     lineTotal: StoredMoney;
     sellerId: Types.ObjectId | null;
     categoryId?: Types.ObjectId | null;
+    commission?: { basisPoints: number; amount: StoredMoney } | null;
   }>;
   totals: Record<'subtotal' | 'discount' | 'shipping' | 'tax' | 'total', StoredMoney>;
   discountCode: string | null;

@@ -1,4 +1,5 @@
-import { multiplyMoney } from '@shared/money';
+import { multiplyMoney, percentageOf } from '@shared/money';
+import { defaultCommissionBasisPoints } from '@shared/sellers/seller';
 import type { OrderStatus } from '@shared/orders/order-status';
 import type { PaymentStatus } from '@shared/orders/order';
 import { randomBytes } from 'node:crypto';
@@ -133,6 +134,8 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
         lineTotal: multiplyMoney(product.price, quantity),
         sellerId: product.sellerId,
         categoryId: product.categoryId,
+        // The demo sellers sell at the default rate, as checkout would have recorded it.
+        commission: product.sellerId ? { basisPoints: defaultCommissionBasisPoints, amount: percentageOf(multiplyMoney(product.price, quantity), defaultCommissionBasisPoints) } : null,
       }));
       const shippingMethod = random() < 0.2 ? 'express' : 'standard';
       const zero = { amount: 0, currency: commerce.currency };
