@@ -21,6 +21,7 @@ import { AuditLog } from './audit/audit-log';
 import { registerAuditRoutes } from './audit/audit.routes';
 import type { Config } from './config/config';
 import { registerAdminSellerRoutes } from './sellers/admin-sellers.routes';
+import { registerSellerApplicationRoutes } from './sellers/seller-application.routes';
 import type { Sellers } from './sellers/sellers.service';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
@@ -106,6 +107,7 @@ export function createApp(context: AppContext): Express {
   registerDatabaseAdminRoutes(api, context);
   registerAuditRoutes(api, auditLog);
   registerAdminSellerRoutes(api, context.sellers);
+  registerSellerApplicationRoutes(api);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });

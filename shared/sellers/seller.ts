@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from '../accounts/accounts';
 import { objectIdSchema } from '../catalog/product';
 
 /** `pending`: applied, not yet approved; `approved`: sells; `suspended`: their products are off the storefront. */
@@ -48,3 +49,24 @@ export const adminSellerUpdateSchema = z
 export type AdminSellerUpdate = z.input<typeof adminSellerUpdateSchema>;
 
 export const sellerIdParamsSchema = z.strictObject({ sellerId: objectIdSchema });
+
+/** A signed-in customer's application to sell in the shop; an admin approves it on /admin/sellers. */
+export const sellerApplicationInputSchema = z
+  .strictObject({
+    shopName: z.string().trim().min(2, 'must be at least 2 characters').max(80),
+    contactEmail: emailSchema,
+    description: z.string().trim().min(20, 'must be at least 20 characters: say what you would sell').max(1000),
+  })
+  .meta({ id: 'SellerApplicationInput' });
+export type SellerApplicationInput = z.input<typeof sellerApplicationInputSchema>;
+
+export const sellerApplicationSchema = z
+  .object({
+    status: z.enum(sellerStatuses),
+    shopName: z.string(),
+    contactEmail: z.string(),
+    description: z.string(),
+    appliedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SellerApplication', description: '`pending` until an admin decides; `approved` makes the account a seller' });
+export type SellerApplication = z.infer<typeof sellerApplicationSchema>;

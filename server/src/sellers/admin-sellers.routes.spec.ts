@@ -137,3 +137,41 @@ for (const listing of ['memory', 'database'] as const) {
     });
   });
 }
+
+describe('applying to sell (GET/POST /api/seller-application)', () => {
+  const shop = useTestShop();
+
+  const application = { shopName: 'Lantern Works', contactEmail: 'Hello@Lantern.test', description: 'Hand-made paper lanterns, in six colours.' };
+
+  it('records a customer\'s application as pending, once; an admin approves it and the account sells', async () => {
+    const [customer, admin] = await Promise.all([signUp(shop), signInAs(shop, 'admin')]);
+    expect((await shop.request('/api/seller-application', { headers: bearer(customer) })).status).toBe(404);
+
+    const [first, second] = await Promise.all([
+      shop.request('/api/seller-application', { method: 'POST', headers: bearer(customer), json: application }),
+      shop.request('/api/seller-application', { method: 'POST', headers: bearer(customer), json: { ...application, shopName: 'Other name' } }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const mine = await shop.request('/api/seller-application', { headers: bearer(customer) });
+    expect(await mine.json()).toEqual(jasmine.objectContaining({ status: 'pending', contactEmail: 'hello@lantern.test' }));
+
+    const pending = (await (await shop.request('/api/admin/sellers?status=pending', { headers: bearer(admin) })).json()) as AdminSellerList;
+    expect(pending.items.map((item) => item.id)).toContain(customer.auth.user.id);
+    expect((await shop.request(`/api/admin/sellers/${customer.auth.user.id}`, { method: 'PATCH', headers: bearer(admin), json: { status: 'approved' } })).status).toBe(200);
+    expect(((await (await shop.request('/api/seller-application', { headers: bearer(customer) })).json()) as { status: string }).status).toBe('approved');
+    expect((await UserModel.findById(customer.auth.user.id).lean())!.role).toBe('seller');
+    // A seller does not apply again.
+    expect((await shop.request('/api/seller-application', { method: 'POST', headers: bearer(customer), json: application })).status).toBe(403);
+  });
+
+  it('refuses a thin application with 400, and anyone but a signed-in customer', async () => {
+    const customer = await signUp(shop);
+    for (const json of [{}, { ...application, shopName: 'x' }, { ...application, description: 'Lamps.' }, { ...application, contactEmail: 'nope' }, { ...application, status: 'approved' }, { ...application, shopName: { $gt: '' } }]) {
+      const response = await shop.request('/api/seller-application', { method: 'POST', headers: bearer(customer), json });
+      expect(response.status).withContext(JSON.stringify(json)).toBe(400);
+    }
+    expect((await shop.request('/api/seller-application', { method: 'POST', json: application })).status).toBe(401);
+    const admin = await signInAs(shop, 'admin');
+    expect((await shop.request('/api/seller-application', { method: 'POST', headers: bearer(admin), json: application })).status).toBe(403);
+  });
+});

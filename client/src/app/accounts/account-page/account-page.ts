@@ -10,11 +10,12 @@ import { DataExport } from './data-export';
 import { DeleteAccount } from './delete-account';
 import { EmailForm } from './email-form';
 import { NameForm } from './name-form';
+import { SellerApplicationForm } from '../../sellers/seller-application/seller-application-form';
 import { PasswordForm } from './password-form';
 
 @Component({
   selector: 'shop-account-page',
-  imports: [DatePipe, RouterLink, AccountNav, NameForm, EmailForm, PasswordForm, DataExport, DeleteAccount],
+  imports: [DatePipe, RouterLink, AccountNav, NameForm, EmailForm, PasswordForm, SellerApplicationForm, DataExport, DeleteAccount],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
@@ -25,6 +26,8 @@ export class AccountPage {
 
   protected readonly profile = resource({ loader: () => this.api.profile() });
   protected readonly loadError = computed(() => describeApiError(this.profile.error()).message);
+  /** Customers may apply to sell; a seller's application is behind them, and admins are the shop. */
+  protected readonly mayApplyToSell = computed(() => this.store.user()?.role !== 'admin');
 
   protected showProfile(updated: Profile): void {
     this.profile.set(updated);
