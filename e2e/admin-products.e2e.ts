@@ -41,7 +41,9 @@ test.describe('Admin product editor', () => {
       // The uploaded image, served by the media route, has really loaded.
       const image = shopper.locator('shop-product-gallery img').first();
       await expect(image).toBeVisible();
-      expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+      // Lazy, and its first variant is rendered on request: it is given the time to arrive.
+      await image.scrollIntoViewIfNeeded();
+      await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
       expect(await image.getAttribute('src')).toMatch(/\/api\/media\/[0-9a-f]{24}/);
     } finally {
       await shopper.context().close();
