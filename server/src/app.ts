@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import type { Config } from './config/config';
 import { registerAdminSellerRoutes } from './sellers/admin-sellers.routes';
 import { registerSellerApplicationRoutes } from './sellers/seller-application.routes';
+import { registerSellerApiRoutes } from './seller-api/seller-api.routes';
 import type { Sellers } from './sellers/sellers.service';
 import { clientBuildDir } from './config/paths';
 import type { DatabaseInfo } from './database/connect';
@@ -108,6 +109,7 @@ export function createApp(context: AppContext): Express {
   registerAuditRoutes(api, auditLog);
   registerAdminSellerRoutes(api, context.sellers);
   registerSellerApplicationRoutes(api);
+  registerSellerApiRoutes(api, context);
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });

@@ -67,6 +67,8 @@ export const operationSupplements: Record<string, OperationSupplement> = {
   // Without a cookie there is no session to end, and the answer is the same 204.
   'POST /auth/logout': { security: [{}, { refreshCookie: [] }], refreshCookie: 'clears' },
   'GET /auth/oidc/:provider/callback': { refreshCookie: 'sets' },
+  // Authenticated by a Seller API key in its own middleware, not by a session.
+  'GET /seller/products': { security: [{ sellerApiKey: [] }] },
   'POST /media': {
     requestBody: {
       required: true,
@@ -258,6 +260,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `accessToken` from sign-in or refresh' },
+        sellerApiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'msk_…', description: 'A Seller API key, shown once by `POST /api/seller/keys`' },
         refreshCookie: {
           type: 'apiKey',
           in: 'cookie',
