@@ -14,6 +14,7 @@ import { AccessTokens } from '../accounts/access-tokens';
 import { Authenticator } from '../accounts/authenticator';
 import { UserModel } from '../accounts/user.model';
 import { AuditLog } from '../audit/audit-log';
+import { connectRedis, type RedisClient } from '../database/redis-client';
 import { ProductModel } from '../catalog/product.model';
 import { ApiRoutes } from '../http/api-routes';
 import { apiNotFound, errorHandler } from '../http/error-handler';
@@ -306,26 +307,46 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
   });
 
   describe('per-key rate limit', () => {
-    let server: Server;
+    const log = pino({ level: 'silent' });
+    const servers: Server[] = [];
+    const redisClients: RedisClient[] = [];
     let baseUrl: string;
 
-    // The shop's own limit is 120 a minute; the same routes with a limit of 3, on the same database.
-    beforeAll(async () => {
-      const log = pino({ level: 'silent' });
+    /** The shop's own limit is 120 a minute; the same routes with a limit of 3, on the same database, as one more instance. */
+    async function startInstance(redis: RedisClient | undefined): Promise<string> {
       const routes = new ApiRoutes({ checkResponses: true, authenticator: new Authenticator(new AccessTokens(shop.config.jwtSecret)), auditLog: new AuditLog(log) });
-      registerSellerApiRoutes(routes, { accounts: { redis: undefined } }, { rateLimit: { limit: 3, windowMs: 60_000 } });
+      registerSellerApiRoutes(routes, { accounts: { redis } }, { rateLimit: { limit: 3, windowMs: 60_000 } });
       const app = express();
       app.use(requestLog(log, { ignore: () => true }));
       app.use('/api', routes.router, apiNotFound);
       app.use(errorHandler);
-      server = createServer(app).listen(0, '127.0.0.1');
+      const server = createServer(app).listen(0, '127.0.0.1');
       await once(server, 'listening');
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      servers.push(server);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }
+
+    beforeAll(async () => {
+      baseUrl = await startInstance(undefined);
     });
 
     afterAll(async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      for (const server of servers.splice(0)) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      await Promise.allSettled(redisClients.splice(0).map((client) => client.quit()));
+    });
+
+    it('holds across two instances that share Redis', async () => {
+      const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+      const [one, two] = await Promise.all([connectRedis(redisUrl, log, 'spec one'), connectRedis(redisUrl, log, 'spec two')]);
+      redisClients.push(one, two);
+      const [first, second] = [await startInstance(one), await startInstance(two)];
+      const { key } = await createKey(await newSeller());
+      const statuses = [];
+      for (const url of [first, second, first, second]) statuses.push((await fetch(`${url}/api/seller/products`, { headers: withKey(key) })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
     });
 
     it('answers 429 with Retry-After beyond the limit, counting each key apart', async () => {
