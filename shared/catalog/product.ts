@@ -158,6 +158,10 @@ export const adminProductUpdateSchema = z
   .meta({ id: 'AdminProductUpdate' });
 export type AdminProductUpdate = z.input<typeof adminProductUpdateSchema>;
 
+/** What a seller may change of their own product: everything but who sells it. */
+export const sellerProductUpdateSchema = adminProductUpdateSchema.omit({ sellerId: true }).meta({ id: 'SellerProductUpdate' });
+export type SellerProductUpdate = z.input<typeof sellerProductUpdateSchema>;
+
 export const adminProductSchema = productSummarySchema
   .extend({
     status: z.enum(productStatuses),

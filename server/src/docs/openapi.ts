@@ -69,6 +69,8 @@ export const operationSupplements: Record<string, OperationSupplement> = {
   'GET /auth/oidc/:provider/callback': { refreshCookie: 'sets' },
   // Authenticated by a Seller API key in its own middleware, not by a session.
   'GET /seller/products': { security: [{ sellerApiKey: [] }] },
+  'PATCH /seller/products/:productId': { security: [{ sellerApiKey: [] }] },
+  'POST /seller/products/:productId/stock': { security: [{ sellerApiKey: [] }] },
   'POST /media': {
     requestBody: {
       required: true,

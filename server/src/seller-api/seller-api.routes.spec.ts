@@ -315,7 +315,7 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
     /** The shop's own limit is 120 a minute; the same routes with a limit of 3, on the same database, as one more instance. */
     async function startInstance(redis: RedisClient | undefined): Promise<string> {
       const routes = new ApiRoutes({ checkResponses: true, authenticator: new Authenticator(new AccessTokens(shop.config.jwtSecret)), auditLog: new AuditLog(log) });
-      registerSellerApiRoutes(routes, { accounts: { redis } }, { rateLimit: { limit: 3, windowMs: 60_000 } });
+      registerSellerApiRoutes(routes, { accounts: { redis }, events: shop.shop.events, inventory: shop.shop.inventory }, { rateLimit: { limit: 3, windowMs: 60_000 } });
       const app = express();
       app.use(requestLog(log, { ignore: () => true }));
       app.use('/api', routes.router, apiNotFound);
@@ -364,6 +364,38 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
       expect((await fetch(`${baseUrl}/api/seller/products`, { headers: withKey(second.key) })).status).toBe(200);
       // A refused key is not counted against anyone and is still 401.
       expect((await fetch(`${baseUrl}/api/seller/products`, { headers: withKey(`msk_${'B'.repeat(32)}`) })).status).toBe(401);
+    });
+  });
+
+  describe('writing with a key', () => {
+    it('edits and restocks only the seller\'s own products, with a write key', async () => {
+      const [mine, other] = [await newSeller(), await newSeller()];
+      const category = await createCategory(shop, `Key lamps ${Date.now()}`);
+      const own = await createProduct(shop, { category, sellerId: sellerIdOf(mine), stock: 3, price: 1000 });
+      const theirs = await createProduct(shop, { category, sellerId: sellerIdOf(other), stock: 3 });
+      const shops = await createProduct(shop, { category, stock: 3 });
+      const { key: writeKey } = await createKey(mine, { name: 'Warehouse', scopes: ['read', 'write'] });
+      const { key: readKey } = await createKey(mine);
+      const patch = (productId: string, json: unknown, key = writeKey) => shop.request(`/api/seller/products/${productId}`, { method: 'PATCH', headers: withKey(key), json });
+      const restock = (productId: string, json: unknown, key = writeKey) => shop.request(`/api/seller/products/${productId}/stock`, { method: 'POST', headers: withKey(key), json });
+
+      const edited = await patch(own._id.toString(), { title: 'Key-edited lamp', price: { amount: 1250, currency: 'EUR' } });
+      expect(edited.status).withContext(await edited.clone().text()).toBe(200);
+      expect(await edited.json()).toEqual(jasmine.objectContaining({ title: 'Key-edited lamp', price: { amount: 1250, currency: 'EUR' } }));
+      const stocked = await restock(own._id.toString(), { set: 9, reason: 'Counted in the warehouse' });
+      expect(await stocked.json()).toEqual({ stock: 9, available: 9 });
+
+      for (const product of [theirs, shops]) {
+        expect((await patch(product._id.toString(), { title: 'Not mine' })).status).toBe(404);
+        expect((await restock(product._id.toString(), { add: 1, reason: 'Not mine' })).status).toBe(404);
+      }
+      expect((await ProductModel.findById(theirs._id).lean())!.stock).toBe(3);
+      expect((await patch(own._id.toString(), { title: 'Read only' }, readKey)).status).toBe(403);
+      expect((await restock(own._id.toString(), { add: 1, reason: 'Read only' }, readKey)).status).toBe(403);
+      // Who sells it is not the seller's to change; nor is a reason optional.
+      expect((await patch(own._id.toString(), { sellerId: sellerIdOf(other).toString() })).status).toBe(400);
+      expect((await restock(own._id.toString(), { add: 1 })).status).toBe(400);
+      expect((await ProductModel.findById(own._id).lean())!.sellerId!.toString()).toBe(mine.auth.user.id);
     });
   });
 });

@@ -7,7 +7,14 @@ import {
   sellerProductPageSchema,
   sellerProductsQuerySchema,
 } from '@shared/sellers/seller-api';
+import { adminProductSchema, productIdParamsSchema, sellerProductUpdateSchema, stockAdjustmentSchema, stockLevelsSchema } from '@shared/catalog/product';
+import type { Types } from 'mongoose';
 import type { AccountsContext } from '../accounts/accounts-context';
+import { updateProduct } from '../catalog/admin-products.service';
+import { ProductModel } from '../catalog/product.model';
+import type { ShopEvents } from '../events/shop-events';
+import { AppError } from '../http/app-error';
+import type { Inventory } from '../inventory/inventory';
 import type { ApiRoutes } from '../http/api-routes';
 import { requireSellerInGoodStanding, sellerApiKeyAuth } from './seller-api-auth';
 import { createSellerApiKey, listSellerApiKeys, revokeSellerApiKey } from './seller-api-keys.service';
@@ -28,7 +35,11 @@ const keyAuthDescription =
  * The Seller API (issue 11, item 3): a signed-in seller manages API keys with a session, and the
  * seller's integrations read the seller's own products with a key.
  */
-export function registerSellerApiRoutes(api: ApiRoutes, context: { accounts: Pick<AccountsContext, 'redis'> }, options: SellerApiOptions = {}): void {
+export function registerSellerApiRoutes(
+  api: ApiRoutes,
+  context: { accounts: Pick<AccountsContext, 'redis'>; events: ShopEvents; inventory: Inventory },
+  options: SellerApiOptions = {},
+): void {
   const perKeyLimit = sellerApiRateLimit(context.accounts.redis, options.rateLimit);
 
   api.add({
@@ -80,4 +91,41 @@ export function registerSellerApiRoutes(api: ApiRoutes, context: { accounts: Pic
     errors: [401, 403, 429],
     handler: (input, req) => listSellerProducts(req.sellerApiKey!.sellerId, input.query),
   });
+
+  api.add({
+    method: 'patch', path: '/seller/products/:productId', tag: 'Seller API',
+    summary: 'Edit one of my products: any subset of its fields but its seller (API key, `write`)',
+    description: `${keyAuthDescription}\n\nAnother seller's product, or the shop's own, is 404.`,
+    middleware: [sellerApiKeyAuth('write'), perKeyLimit],
+    params: productIdParamsSchema,
+    body: sellerProductUpdateSchema,
+    response: { status: 200, description: 'The updated product', schema: adminProductSchema },
+    errors: [401, 403, 404, 409, 429],
+    handler: async ({ params, body }, req) => {
+      await assertOwnProduct(req.sellerApiKey!.sellerId, params.productId);
+      return updateProduct(context.events, params.productId, body);
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/seller/products/:productId/stock', tag: 'Seller API',
+    summary: 'Set or add to the stock on hand of one of my products, with a reason (API key, `write`)',
+    description: `${keyAuthDescription}\n\nThe same guarded change as the admins' stock page: shoppers watching the product see the new availability at once. Another seller's product is 404.`,
+    middleware: [sellerApiKeyAuth('write'), perKeyLimit],
+    params: productIdParamsSchema,
+    body: stockAdjustmentSchema,
+    response: { status: 200, description: 'The product\'s stock levels', schema: stockLevelsSchema },
+    errors: [401, 403, 404, 429],
+    handler: async ({ params, body }, req) => {
+      const { sellerId } = req.sellerApiKey!;
+      await assertOwnProduct(sellerId, params.productId);
+      // The movement log names the seller, as it names an admin for the stock page's changes.
+      return context.inventory.adjust(params.productId, body, sellerId);
+    },
+  });
+}
+
+/** 404, not 403, for a product that is not this seller's: its existence is not the seller's business. */
+async function assertOwnProduct(sellerId: Types.ObjectId, productId: string): Promise<void> {
+  if (!(await ProductModel.exists({ _id: productId, sellerId }))) throw AppError.notFound('Product');
 }
