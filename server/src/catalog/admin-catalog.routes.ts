@@ -34,6 +34,7 @@ import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
 import { ProductModel } from './product.model';
 import { searchWords } from './search-terms';
+import { categoryRef } from './products.service';
 
 /** An id no document has. */
 const noCategoryId = '000000000000000000000000';
@@ -54,7 +55,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     const product = await ProductModel.findById(productId, { holds: 0 }).lean<AdminListedProduct>();
     if (!product) return null;
     const category = (await catalog.categories()).find((candidate) => candidate.id === product.categoryId.toString());
-    return toAdminProduct(product, category ? { id: category.id, slug: category.slug, name: category.name } : { id: '', slug: 'uncategorised', name: 'Uncategorised' });
+    return toAdminProduct(product, categoryRef(category));
   };
   const categoryBefore = ({ params }: { params: { categoryId: string } }) => CategoryModel.findById(params.categoryId, { _id: 0, name: 1, slug: 1, parentId: 1 }).lean();
   const categoryAfter = (category: { name: string; slug: string; parentId?: string | null } | undefined) => category && { name: category.name, slug: category.slug, parentId: category.parentId ?? null };
@@ -78,9 +79,9 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
         skip: (query.page - 1) * query.limit,
         limit: query.limit,
       });
-      const refs = new Map(categories.map((category) => [category.id, { id: category.id, slug: category.slug, name: category.name }]));
+      const byId = new Map(categories.map((category) => [category.id, category]));
       return {
-        items: products.map((product) => toAdminProduct(product, refs.get(product.categoryId.toString()) ?? { id: '', slug: 'uncategorised', name: 'Uncategorised' })),
+        items: products.map((product) => toAdminProduct(product, categoryRef(byId.get(product.categoryId.toString())))),
         total,
         page: query.page,
         limit: query.limit,

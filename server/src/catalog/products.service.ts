@@ -105,7 +105,8 @@ async function computeListing(catalog: CatalogSource, query: ProductListFilters)
 
 const unknownCategory: CategoryRef = { id: '', slug: 'uncategorised', name: 'Uncategorised' };
 
-function categoryRef(category: FacetCategory | undefined): CategoryRef {
+/** What a product shows of its category; a category deleted meanwhile reads as uncategorised. */
+export function categoryRef(category: FacetCategory | undefined): CategoryRef {
   return category ? { id: category.id, slug: category.slug, name: category.name } : unknownCategory;
 }
 

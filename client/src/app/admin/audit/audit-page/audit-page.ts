@@ -4,6 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { auditTargetTypes, type AuditEntry, type AuditListQuery, type AuditTargetType } from '@shared/admin/audit';
 import { describeApiError } from '../../../core/http/api-error';
+import { queryText } from '../../../core/routing/query-text';
 import { AdminUsersApi } from '../../users/admin-users-api';
 import { AdminAuditApi } from '../admin-audit-api';
 import { actionLabel, changedFields, type FieldChange } from '../audit-changes';
@@ -23,9 +24,6 @@ function isTargetType(value: unknown): value is AuditTargetType {
   return typeof value === 'string' && (auditTargetTypes as readonly string[]).includes(value);
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
 
 interface ShownEntry {
   entry: AuditEntry;
@@ -58,12 +56,12 @@ export class AuditPage {
   private readonly api = inject(AdminAuditApi);
   private readonly router = inject(Router);
 
-  readonly actor = input<string | undefined, unknown>(undefined, { transform: text });
-  readonly action = input<string | undefined, unknown>(undefined, { transform: text });
+  readonly actor = input<string | undefined, unknown>(undefined, { transform: queryText });
+  readonly action = input<string | undefined, unknown>(undefined, { transform: queryText });
   readonly targetType = input<AuditTargetType | undefined, unknown>(undefined, { transform: (value: unknown) => (isTargetType(value) ? value : undefined) });
-  readonly targetId = input<string | undefined, unknown>(undefined, { transform: text });
-  readonly from = input<string | undefined, unknown>(undefined, { transform: text });
-  readonly to = input<string | undefined, unknown>(undefined, { transform: text });
+  readonly targetId = input<string | undefined, unknown>(undefined, { transform: queryText });
+  readonly from = input<string | undefined, unknown>(undefined, { transform: queryText });
+  readonly to = input<string | undefined, unknown>(undefined, { transform: queryText });
 
   protected readonly targetTypes = auditTargetTypes;
   protected readonly targetLabels = targetLabels;

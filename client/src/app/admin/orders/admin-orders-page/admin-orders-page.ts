@@ -11,6 +11,7 @@ import { FieldError, showsError } from '../../../core/forms/field-error';
 import { focusFirstInvalidField } from '../../../core/forms/form-api-errors';
 import { describeApiError } from '../../../core/http/api-error';
 import { ShopSocket } from '../../../core/realtime/shop-socket';
+import { queryText } from '../../../core/routing/query-text';
 import { OrderList } from '../../../orders/order-list/order-list';
 import { OrderPages } from '../../../orders/order-pages';
 import { orderStatusLabels } from '../../../orders/order-status-chip/order-status-chip';
@@ -20,10 +21,6 @@ export function isOrderStatus(value: unknown): value is OrderStatus {
   return typeof value === 'string' && (orderStatuses as readonly string[]).includes(value);
 }
 
-/** A query parameter as typed, trimmed; empty is no filter. */
-function queryText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
 
 /** The filters of the form, in the order of the address: `?status=&from=&to=&email=&seller=&q=`. */
 const filterNames = ['status', 'from', 'to', 'email', 'seller', 'q'] as const;
