@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import type { Config } from './config/config';
 import { registerAdminSellerRoutes } from './sellers/admin-sellers.routes';
 import { registerSellerApplicationRoutes } from './sellers/seller-application.routes';
+import { sellerApiKeys } from './seller-api/seller-api-auth';
 import { registerSellerApiRoutes } from './seller-api/seller-api.routes';
 import type { Sellers } from './sellers/sellers.service';
 import { clientBuildDir } from './config/paths';
@@ -91,7 +92,7 @@ export function createApp(context: AppContext): Express {
   app.use('/api', cookieParser());
 
   const auditLog = new AuditLog(context.log);
-  const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator, auditLog });
+  const api = new ApiRoutes({ checkResponses: config.env === 'test', authenticator: context.authenticator, auditLog, apiKeys: sellerApiKeys });
   registerHealthRoutes(api, context);
   registerAuthRoutes(api, context.accounts);
   registerOidcRoutes(api, context.accounts);

@@ -158,6 +158,10 @@ export const adminProductUpdateSchema = z
   .meta({ id: 'AdminProductUpdate' });
 export type AdminProductUpdate = z.input<typeof adminProductUpdateSchema>;
 
+/** A seller's new product: theirs, whatever the body says (it may not name a seller). */
+export const sellerProductInputSchema = adminProductInputSchema.omit({ sellerId: true }).meta({ id: 'SellerProductInput' });
+export type SellerProductInput = z.input<typeof sellerProductInputSchema>;
+
 /** What a seller may change of their own product: everything but who sells it. */
 export const sellerProductUpdateSchema = adminProductUpdateSchema.omit({ sellerId: true }).meta({ id: 'SellerProductUpdate' });
 export type SellerProductUpdate = z.input<typeof sellerProductUpdateSchema>;

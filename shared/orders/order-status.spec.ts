@@ -1,4 +1,4 @@
-import { isFinal, nextStatuses, orderStatuses, transitionFor } from './order-status';
+import { isFinal, nextStatuses, orderActors, orderStatuses, transitionFor } from './order-status';
 
 describe('The order lifecycle', () => {
   it('moves an order forward only along SPEC section 4, each move by whom it belongs to', () => {
@@ -18,11 +18,19 @@ describe('The order lifecycle', () => {
     expect(transitionFor('delivered', 'returned', 'admin')?.refunds).toBeTrue();
   });
 
+  it('lets a seller only start fulfilment and ship (by shipping lines), never cancel, deliver or mark paid', () => {
+    expect(nextStatuses('paid', 'seller')).toEqual(['fulfilling']);
+    expect(nextStatuses('fulfilling', 'seller')).toEqual(['shipped']);
+    for (const from of orderStatuses.filter((status) => status !== 'paid' && status !== 'fulfilling')) {
+      expect(nextStatuses(from, 'seller')).withContext(from).toEqual([]);
+    }
+  });
+
   it('refuses every other move', () => {
     const allowed = new Set(['pending_payment>paid', 'pending_payment>cancelled', 'paid>fulfilling', 'paid>cancelled', 'fulfilling>shipped', 'fulfilling>cancelled', 'shipped>delivered', 'delivered>returned']);
     for (const from of orderStatuses) {
       for (const to of orderStatuses) {
-        const anyone = (['payment', 'shopper', 'admin', 'system'] as const).some((actor) => transitionFor(from, to, actor));
+        const anyone = orderActors.some((actor) => transitionFor(from, to, actor));
         expect(anyone).withContext(`${from} → ${to}`).toBe(allowed.has(`${from}>${to}`));
       }
     }

@@ -6,8 +6,13 @@
 export const orderStatuses = ['pending_payment', 'paid', 'fulfilling', 'shipped', 'delivered', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-/** Who moves an order: the payment provider's confirmation, the shopper, an admin, or the shop itself (an expired reservation). */
-export type OrderActor = 'payment' | 'shopper' | 'admin' | 'system';
+/**
+ * Who moves an order: the payment provider's confirmation, the shopper, an admin, the shop itself
+ * (an expired reservation), or a marketplace seller — only by shipping their lines: the first line
+ * shipped starts fulfilment, the last one ships the order.
+ */
+export const orderActors = ['payment', 'shopper', 'admin', 'system', 'seller'] as const;
+export type OrderActor = (typeof orderActors)[number];
 
 export interface OrderTransition {
   to: OrderStatus;
@@ -23,11 +28,11 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderTransi
     { to: 'cancelled', by: ['payment', 'system', 'shopper', 'admin'] },
   ],
   paid: [
-    { to: 'fulfilling', by: ['admin'] },
+    { to: 'fulfilling', by: ['admin', 'seller'] },
     { to: 'cancelled', by: ['admin'], refunds: true },
   ],
   fulfilling: [
-    { to: 'shipped', by: ['admin'] },
+    { to: 'shipped', by: ['admin', 'seller'] },
     { to: 'cancelled', by: ['admin'], refunds: true },
   ],
   shipped: [{ to: 'delivered', by: ['admin'] }],

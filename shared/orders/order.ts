@@ -3,7 +3,7 @@ import { emailSchema } from '../accounts/accounts';
 import { objectIdSchema } from '../catalog/product';
 import { moneySchema } from '../money.schema';
 import { checkingDayRange, dayRangeShape } from '../admin/day-range';
-import { orderStatuses } from './order-status';
+import { orderActors, orderStatuses } from './order-status';
 
 export const shippingMethods = ['standard', 'express'] as const;
 export type ShippingMethod = (typeof shippingMethods)[number];
@@ -64,6 +64,15 @@ export const idempotencyHeadersSchema = z.object({
   'idempotency-key': z.string({ error: 'is required' }).min(1, 'is required').max(255),
 });
 
+export const lineShipmentSchema = z
+  .object({
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    shippedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'LineShipment', description: 'How one order line left its seller' });
+export type LineShipment = z.infer<typeof lineShipmentSchema>;
+
 export const orderLineSchema = z.object({
   productId: z.string(),
   slug: z.string(),
@@ -73,6 +82,7 @@ export const orderLineSchema = z.object({
   quantity: z.number().int(),
   lineTotal: moneySchema,
   sellerId: z.string().nullable(),
+  shipment: lineShipmentSchema.nullable().meta({ description: 'Null until the line is shipped: by its seller, or with the whole order by the shop' }),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
@@ -91,7 +101,7 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
 export const statusChangeSchema = z.object({
   status: z.enum(orderStatuses),
   at: z.iso.datetime(),
-  by: z.enum(['payment', 'shopper', 'admin', 'system']),
+  by: z.enum(orderActors),
   note: z.string().optional(),
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;

@@ -36,14 +36,16 @@ export interface OrderStatusChanged {
   at: string;
 }
 
-/** A new order, for the admins' live feed. */
+/** A new order: for the admins' live feed, and for each seller on it, of their own lines only. */
 export interface OrderCreated {
   orderId: string;
   number: string;
   status: OrderStatus;
+  /** The order's total for admins; the seller's lines' total for a seller. */
   total: Money;
   itemCount: number;
-  email: string;
+  /** The shopper's email, for admins only. */
+  email?: string;
   createdAt: string;
 }
 

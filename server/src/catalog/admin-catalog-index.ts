@@ -10,6 +10,7 @@ interface AdminEntry {
   id: string;
   updatedAt: number;
   status: string;
+  sellerId: string | null;
   categoryPath: string[];
   available: number;
   searchTerms: string[];
@@ -21,6 +22,7 @@ function toEntry(product: AdminListedProduct): AdminEntry {
     id: product._id.toString(),
     updatedAt: product.updatedAt.getTime(),
     status: product.status,
+    sellerId: product.sellerId?.toString() ?? null,
     categoryPath: product.categoryPath.map(String),
     available: product.available,
     searchTerms: product.searchTerms,
@@ -73,9 +75,10 @@ export class AdminCatalogIndex {
     });
   }
 
-  async list({ words, status, categoryId, lowStockOnly, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
+  async list({ words, status, categoryId, lowStockOnly, sellerId, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
     const matching = (await this.inOrder()).filter(
       (entry) =>
+        (sellerId === undefined || entry.sellerId === sellerId) &&
         (status === undefined || entry.status === status) &&
         (categoryId === undefined || entry.categoryPath.includes(categoryId)) &&
         (!lowStockOnly || entry.available <= entry.product.lowStockThreshold) &&

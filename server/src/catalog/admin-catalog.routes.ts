@@ -28,16 +28,11 @@ import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { slugify } from '../seed/seed';
 import { applyBulkAction } from './admin-products-bulk.service';
-import { categoryPathOf, createProduct, refreshCategoryDataIn, removeProduct, toAdminProduct, updateProduct } from './admin-products.service';
-import type { AdminListedProduct, CatalogSource } from './catalog-source';
+import { categoryPathOf, createProduct, listAdminProducts, readAdminProduct, refreshCategoryDataIn, removeProduct, updateProduct } from './admin-products.service';
+import type { CatalogSource } from './catalog-source';
 import { listCategories } from './categories.service';
 import { CategoryModel } from './category.model';
 import { ProductModel } from './product.model';
-import { searchWords } from './search-terms';
-import { categoryRef } from './products.service';
-
-/** An id no document has. */
-const noCategoryId = '000000000000000000000000';
 
 /** A category moves under another only if that one exists and is not itself or below it. */
 async function assertMayMoveUnder(categoryId: string, parentId: string): Promise<void> {
@@ -50,13 +45,7 @@ async function assertMayMoveUnder(categoryId: string, parentId: string): Promise
 
 export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, inventory }: { catalog: CatalogSource; events: ShopEvents; inventory: Inventory }): void {
   const adminsOnly = { roles: ['admin'] } as const;
-  /** One product as the editor shows it, any status; also what the audit log records before a change. */
-  const readAdminProduct = async (productId: string) => {
-    const product = await ProductModel.findById(productId, { holds: 0 }).lean<AdminListedProduct>();
-    if (!product) return null;
-    const category = (await catalog.categories()).find((candidate) => candidate.id === product.categoryId.toString());
-    return toAdminProduct(product, categoryRef(category));
-  };
+  const readProduct = (productId: string) => readAdminProduct(catalog, productId);
   const categoryBefore = ({ params }: { params: { categoryId: string } }) => CategoryModel.findById(params.categoryId, { _id: 0, name: 1, slug: 1, parentId: 1 }).lean();
   const categoryAfter = (category: { name: string; slug: string; parentId?: string | null } | undefined) => category && { name: category.name, slug: category.slug, parentId: category.parentId ?? null };
   // Only what each stock action changes, so the log shows no field as emptied.
@@ -68,25 +57,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     method: 'get', path: '/admin/products', tag: 'Admin catalogue', summary: 'All products, any status', auth: adminsOnly,
     query: adminProductListQuerySchema,
     response: { status: 200, description: 'A page of products, most recently changed first', schema: adminProductListSchema },
-    handler: async ({ query }) => {
-      const categories = await catalog.categories();
-      const { products, total } = await catalog.adminList({
-        words: searchWords(query.q),
-        status: query.status,
-        // An unknown slug selects nothing rather than everything.
-        categoryId: query.category ? (categories.find((category) => category.slug === query.category)?.id ?? noCategoryId) : undefined,
-        lowStockOnly: query.lowStock,
-        skip: (query.page - 1) * query.limit,
-        limit: query.limit,
-      });
-      const byId = new Map(categories.map((category) => [category.id, category]));
-      return {
-        items: products.map((product) => toAdminProduct(product, categoryRef(byId.get(product.categoryId.toString())))),
-        total,
-        page: query.page,
-        limit: query.limit,
-      };
-    },
+    handler: ({ query }) => listAdminProducts(catalog, query),
   });
 
   api.add({
@@ -105,7 +76,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     body: adminProductUpdateSchema,
     response: { status: 200, description: 'The updated product', schema: adminProductSchema },
     errors: [404, 409],
-    audit: { action: 'product.updated', targetType: 'product', before: ({ params }) => readAdminProduct(params.productId) },
+    audit: { action: 'product.updated', targetType: 'product', before: ({ params }) => readProduct(params.productId) },
     handler: ({ params, body }) => updateProduct(events, params.productId, body),
   });
 
@@ -115,7 +86,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     params: productIdParamsSchema,
     response: { status: 200, description: 'What happened', schema: productRemovalSchema },
     errors: [404],
-    audit: { action: 'product.removed', targetType: 'product', before: ({ params }) => readAdminProduct(params.productId) },
+    audit: { action: 'product.removed', targetType: 'product', before: ({ params }) => readProduct(params.productId) },
     handler: async ({ params }) => ({ result: await removeProduct(events, params.productId) }),
   });
 
@@ -136,7 +107,7 @@ export function registerAdminCatalogRoutes(api: ApiRoutes, { catalog, events, in
     response: { status: 200, description: 'The product', schema: adminProductSchema },
     errors: [404],
     handler: async ({ params }) => {
-      const product = await readAdminProduct(params.productId);
+      const product = await readProduct(params.productId);
       if (!product) throw AppError.notFound('Product');
       return product;
     },

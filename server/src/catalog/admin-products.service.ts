@@ -1,4 +1,4 @@
-import type { AdminProduct, AdminProductUpdate, adminProductInputSchema, CategoryRef, ProductStatus } from '@shared/catalog/product';
+import type { AdminProduct, AdminProductList, AdminProductUpdate, adminProductInputSchema, adminProductListQuerySchema, CategoryRef, ProductStatus } from '@shared/catalog/product';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { UserModel } from '../accounts/user.model';
@@ -7,13 +7,53 @@ import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
 import { findImage } from '../media/media.storage';
 import { slugify } from '../seed/seed';
-import type { AdminListedProduct } from './catalog-source';
+import type { AdminListedProduct, CatalogSource } from './catalog-source';
 import { CategoryModel } from './category.model';
 import { ProductModel } from './product.model';
-import { toProductSummary } from './products.service';
-import { searchTermsFor } from './search-terms';
+import { categoryRef, toProductSummary } from './products.service';
+import { searchTermsFor, searchWords } from './search-terms';
 
 type AdminProductInput = z.output<typeof adminProductInputSchema>;
+
+/** An id no document has. */
+const noCategoryId = '000000000000000000000000';
+
+/**
+ * A page of the back office's product list, most recently changed first: every product for the
+ * admins, one seller's own for the seller area.
+ */
+export async function listAdminProducts(
+  catalog: CatalogSource,
+  query: z.output<typeof adminProductListQuerySchema>,
+  sellerId?: Types.ObjectId,
+): Promise<AdminProductList> {
+  const categories = await catalog.categories();
+  const { products, total } = await catalog.adminList({
+    words: searchWords(query.q),
+    status: query.status,
+    // An unknown slug selects nothing rather than everything.
+    categoryId: query.category ? (categories.find((category) => category.slug === query.category)?.id ?? noCategoryId) : undefined,
+    lowStockOnly: query.lowStock,
+    sellerId: sellerId?.toString(),
+    skip: (query.page - 1) * query.limit,
+    limit: query.limit,
+  });
+  const byId = new Map(categories.map((category) => [category.id, category]));
+  return {
+    items: products.map((product) => toAdminProduct(product, categoryRef(byId.get(product.categoryId.toString())))),
+    total,
+    page: query.page,
+    limit: query.limit,
+  };
+}
+
+/** One product as the editor shows it, any status, or null; also what the audit log records before a change. */
+export async function readAdminProduct(catalog: CatalogSource, productId: string): Promise<AdminProduct | null> {
+  const product = await ProductModel.findById(productId, { holds: 0 }).lean<AdminListedProduct>();
+  if (!product) return null;
+  const category = (await catalog.categories()).find((candidate) => candidate.id === product.categoryId.toString());
+  return toAdminProduct(product, categoryRef(category));
+}
 
 export function toAdminProduct(product: AdminListedProduct, category: CategoryRef): AdminProduct {
   return {

@@ -31,6 +31,8 @@ export interface AdminListingRequest {
   categoryId: string | undefined;
   /** Only products whose availability is at or below their own low-stock threshold. */
   lowStockOnly: boolean;
+  /** Only this seller's products (the seller area's list); any seller's when undefined. */
+  sellerId?: string | undefined;
   skip: number;
   limit: number;
 }

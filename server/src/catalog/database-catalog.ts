@@ -104,8 +104,9 @@ export class DatabaseCatalog implements CatalogSource {
     return { products, total, counts };
   }
 
-  async adminList({ words, status, categoryId, lowStockOnly, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
+  async adminList({ words, status, categoryId, lowStockOnly, sellerId, skip, limit }: AdminListingRequest): Promise<AdminListingAnswer> {
     const filter: QueryFilter<ProductDocument> = { ...searchTermsFilter(words) };
+    if (sellerId) filter.sellerId = new Types.ObjectId(sellerId);
     if (status) filter.status = status;
     if (categoryId) filter.categoryPath = new Types.ObjectId(categoryId);
     if (lowStockOnly) return lowStockPage(filter, skip, limit);

@@ -64,6 +64,9 @@ productSchema.index({ status: 1, soldCount: -1 });
 productSchema.index({ status: 1, createdAt: -1 });
 productSchema.index({ status: 1, categoryId: 1 });
 productSchema.index({ sellerId: 1, status: 1 });
+// The Seller API's sync list: one seller's products in `(updatedAt, _id)` order from a cursor. On
+// MongoDB this serves the range and the sort; FerretDB uses the `sellerId` equality alone.
+productSchema.index({ sellerId: 1, updatedAt: 1, _id: 1 });
 productSchema.index({ searchTerms: 1 });
 
 export type ProductDocument = InferSchemaType<typeof productSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

@@ -67,10 +67,6 @@ export const operationSupplements: Record<string, OperationSupplement> = {
   // Without a cookie there is no session to end, and the answer is the same 204.
   'POST /auth/logout': { security: [{}, { refreshCookie: [] }], refreshCookie: 'clears' },
   'GET /auth/oidc/:provider/callback': { refreshCookie: 'sets' },
-  // Authenticated by a Seller API key in its own middleware, not by a session.
-  'GET /seller/products': { security: [{ sellerApiKey: [] }] },
-  'PATCH /seller/products/:productId': { security: [{ sellerApiKey: [] }] },
-  'POST /seller/products/:productId/stock': { security: [{ sellerApiKey: [] }] },
   'POST /media': {
     requestBody: {
       required: true,
@@ -127,6 +123,8 @@ function errorResponse(description: string): ZodOpenApiResponseObject {
 
 function securityOf(route: RouteDefinition, supplement: OperationSupplement): SecurityRequirement[] {
   if (route.auth?.optional) return [{}, { bearerAuth: [] }];
+  // A session's access token or, where the route takes one, a Seller API key.
+  if (route.auth?.apiKeyScope) return [{ bearerAuth: [] }, { sellerApiKey: [] }];
   if (route.auth) return [{ bearerAuth: [] }];
   return supplement.security ?? [];
 }

@@ -43,7 +43,7 @@ export interface OrderEvent {
   total: Money;
   itemCount: number;
   /** What was bought, for the sales figures. */
-  lines: Array<{ productId: string; title: string; categoryId: string | null; quantity: number; lineTotal: Money }>;
+  lines: Array<{ productId: string; title: string; categoryId: string | null; sellerId: string | null; quantity: number; lineTotal: Money }>;
   createdAt: string;
 }
 

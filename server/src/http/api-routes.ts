@@ -2,6 +2,7 @@ import type { UserRole } from '@shared/accounts/accounts';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { type z, type ZodType } from 'zod';
 import type { AuditTargetType } from '@shared/admin/audit';
+import type { SellerApiScope } from '@shared/sellers/seller-api';
 import type { AuthenticatedUser, Authenticator } from '../accounts/authenticator';
 import type { AuditLog } from '../audit/audit-log';
 import { AppError } from './app-error';
@@ -18,6 +19,15 @@ type ObjectSchema = z.ZodObject;
 export interface RouteAuth {
   roles?: readonly UserRole[];
   optional?: boolean;
+  /** A Seller API key with this scope serves too, in place of a session (the `/seller/*` routes). */
+  apiKeyScope?: SellerApiScope;
+}
+
+/** Turns an API key into its owner, for routes with `auth.apiKeyScope`. */
+export interface ApiKeyAuthenticator {
+  /** The request carries a key, not a session token. */
+  matches(req: Request): boolean;
+  authenticate(req: Request, scope: SellerApiScope): Promise<AuthenticatedUser>;
 }
 
 type UserFor<Auth> = Auth extends { optional: true } ? AuthenticatedUser | undefined : Auth extends RouteAuth ? AuthenticatedUser : undefined;
@@ -130,7 +140,7 @@ export class ApiRoutes {
   readonly router = Router();
   private readonly definitions: RouteDefinition[] = [];
 
-  constructor(private readonly options: { checkResponses: boolean; authenticator: Authenticator; auditLog: AuditLog }) {}
+  constructor(private readonly options: { checkResponses: boolean; authenticator: Authenticator; auditLog: AuditLog; apiKeys?: ApiKeyAuthenticator }) {}
 
   get operations(): readonly RouteDefinition[] {
     return this.definitions;
@@ -149,6 +159,8 @@ export class ApiRoutes {
       const auth = definition.auth;
       if (auth?.optional) {
         if (req.get('authorization') !== undefined) req.user = await this.options.authenticator.fromRequest(req);
+      } else if (auth?.apiKeyScope && this.options.apiKeys?.matches(req)) {
+        req.user = await this.options.apiKeys.authenticate(req, auth.apiKeyScope);
       } else if (auth) {
         await this.options.authenticator.requireRole(req, auth.roles);
       }

@@ -15,6 +15,7 @@ import { Checkout } from './checkout.service';
 import { DiscountCodes } from './discounts/discount-codes';
 import { IdempotentRequests } from './idempotent-requests';
 import { GuestOrderLinks } from './order-access';
+import { LineShipments } from './line-shipments';
 import { OrderLifecycle, type PaymentProviders } from './order-lifecycle';
 import { sendOrderMails } from './order-mails';
 import { ReservationSweeper } from './reservation-sweeper';
@@ -26,6 +27,8 @@ export interface Commerce {
   cartOwners: CartOwners;
   checkout: Checkout;
   lifecycle: OrderLifecycle;
+  /** Marketplace sellers ship their own lines; the order follows. */
+  lineShipments: LineShipments;
   webhooks: PaymentWebhooks;
   idempotentRequests: IdempotentRequests;
   guestOrderLinks: GuestOrderLinks;
@@ -76,6 +79,7 @@ export function createCommerce({ config, log, events, inventory, catalog, mailer
     cartOwners: new CartOwners(carts, secureCookies),
     checkout,
     lifecycle,
+    lineShipments: new LineShipments(lifecycle),
     webhooks,
     idempotentRequests: new IdempotentRequests(),
     guestOrderLinks,

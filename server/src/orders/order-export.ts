@@ -22,7 +22,7 @@ export function csvRow(values: ReadonlyArray<string | number>): string {
 }
 
 /** `1999 EUR` as `19.99`: the amount column stays a number, the currency has its own column. */
-function decimal(money: Money): string {
+export function decimal(money: Money): string {
   const exponent = minorUnitExponent(money.currency);
   if (exponent === 0) return String(money.amount);
   const sign = money.amount < 0 ? '-' : '';

@@ -1,4 +1,4 @@
-import type { Order, OrderSummary } from '@shared/orders/order';
+import type { LineShipment, Order, OrderSummary } from '@shared/orders/order';
 import type { Money } from '@shared/money';
 import type { OrderEvent } from '../events/shop-events';
 import type { OrderDocument } from './order.model';
@@ -11,6 +11,10 @@ function totalsOf(order: OrderDocument): Order['totals'] {
 }
 
 const itemCountOf = (order: OrderDocument) => order.lines.reduce((count, line) => count + line.quantity, 0);
+
+export function shipmentView(shipment: OrderDocument['lines'][number]['shipment']): LineShipment | null {
+  return shipment ? { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedAt: shipment.shippedAt.toISOString() } : null;
+}
 
 /** An order as its shopper and admins see it (SPEC section 6). */
 export function toOrderView(order: OrderDocument, accessToken?: string): Order {
@@ -29,6 +33,7 @@ export function toOrderView(order: OrderDocument, accessToken?: string): Order {
       quantity: line.quantity,
       lineTotal: money(line.lineTotal),
       sellerId: line.sellerId?.toString() ?? null,
+      shipment: shipmentView(line.shipment),
     })),
     totals: totalsOf(order),
     discountCode: order.discountCode ?? null,
@@ -89,6 +94,7 @@ export function toOrderEvent(order: OrderDocument): OrderEvent {
       productId: line.productId.toString(),
       title: line.title,
       categoryId: line.categoryId?.toString() ?? null,
+      sellerId: line.sellerId?.toString() ?? null,
       quantity: line.quantity,
       lineTotal: money(line.lineTotal),
     })),

@@ -1,4 +1,4 @@
-import { orderStatuses, type OrderActor, type OrderStatus } from '@shared/orders/order-status';
+import { orderActors, orderStatuses, type OrderActor, type OrderStatus } from '@shared/orders/order-status';
 import { paymentProviders, paymentStatuses, shippingMethods, type PaymentProviderName, type PaymentStatus, type ShippingMethod } from '@shared/orders/order';
 import { Schema, model, type Types } from 'mongoose';
 
@@ -22,6 +22,11 @@ const orderLineSchema = new Schema(
       type: new Schema({ basisPoints: { type: Number, required: true }, amount: { type: moneySchema, required: true } }, { _id: false }),
       default: null,
     },
+    /** Set once, when the line's seller ships it (seller-orders.service.ts), or with the whole order by an admin. */
+    shipment: {
+      type: new Schema({ carrier: { type: String, required: true }, trackingNumber: { type: String, required: true }, shippedAt: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
   },
   { _id: false },
 );
@@ -30,7 +35,7 @@ const statusChangeSchema = new Schema(
   {
     status: { type: String, enum: orderStatuses, required: true },
     at: { type: Date, required: true },
-    by: { type: String, enum: ['payment', 'shopper', 'admin', 'system'], required: true },
+    by: { type: String, enum: orderActors, required: true },
     byUserId: { type: Schema.Types.ObjectId, default: null },
     note: { type: String, maxlength: 500 },
   },
@@ -116,6 +121,7 @@ export interface OrderDocument {
     sellerId: Types.ObjectId | null;
     categoryId?: Types.ObjectId | null;
     commission?: { basisPoints: number; amount: StoredMoney } | null;
+    shipment?: { carrier: string; trackingNumber: string; shippedAt: Date } | null;
   }>;
   totals: Record<'subtotal' | 'discount' | 'shipping' | 'tax' | 'total', StoredMoney>;
   discountCode: string | null;

@@ -1,4 +1,5 @@
 import { createAdapter } from '@socket.io/redis-adapter';
+import { sumMoney } from '@shared/money';
 import type { OrderStatus } from '@shared/orders/order-status';
 import { rooms, watchOrderSchema, watchProductsSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketAck } from '@shared/realtime/socket-events';
 import type { Logger } from 'pino';
@@ -203,7 +204,19 @@ export function pushShopEvents(events: ShopEvents, io: ShopSocketServer): void {
   events.on('order.created', (order, origin) => {
     if (origin !== 'local') return;
     const { orderId, number, status, total, itemCount, email, createdAt } = order;
-    io.to([rooms.admins, ...order.sellerIds.map(rooms.seller)]).emit('order:created', { orderId, number, status, total, itemCount, email, createdAt });
+    io.to(rooms.admins).emit('order:created', { orderId, number, status, total, itemCount, email, createdAt });
+    // Each seller hears of their own lines only, and not the shopper's email.
+    for (const sellerId of order.sellerIds) {
+      const lines = order.lines.filter((line) => line.sellerId === sellerId);
+      io.to(rooms.seller(sellerId)).emit('order:created', {
+        orderId,
+        number,
+        status,
+        total: sumMoney(lines.map((line) => line.lineTotal), total.currency),
+        itemCount: lines.reduce((count, line) => count + line.quantity, 0),
+        createdAt,
+      });
+    }
   });
   events.on('order.status_changed', (order, origin) => {
     if (origin !== 'local') return;

@@ -33,6 +33,7 @@ export interface DemoOrderOptions {
 }
 
 const dayMs = 86_400_000;
+const carriers = ['DHL', 'An Post', 'UPS', 'DPD'];
 const firstNames = ['Aoife', 'Ben', 'Chloé', 'Dara', 'Emil', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tess'];
 const lastNames = ['Byrne', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ivanova', 'Kelly', 'Larsen', 'Moreau', 'Nowak', 'Okafor', 'Rossi', 'Schmidt', 'Tanaka'];
 const cities = [
@@ -157,6 +158,15 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
         byUserId: null,
         ...(step === 'cancelled' ? { note: 'Cancelled at the customer\'s request' } : step === 'returned' ? { note: 'Returned within 30 days' } : {}),
       }));
+      // Shipped orders' lines left with a carrier when the order shipped; of an order still being
+      // fulfilled, some sellers' lines have left already, so the seller area has both kinds.
+      const shippedAt = statusHistory.find((change) => change.status === 'shipped')?.at;
+      const fulfilmentStartedAt = statusHistory.find((change) => change.status === 'fulfilling')?.at;
+      const shipmentOf = (at: Date) => ({ carrier: pick(carriers), trackingNumber: `${pick(['JJD', 'CE', '1Z'])}${Math.floor(random() * 1e10).toString().padStart(10, '0')}`, shippedAt: at });
+      const shippedLines = lines.map((line) => ({
+        ...line,
+        shipment: shippedAt ? shipmentOf(shippedAt) : status === 'fulfilling' && line.sellerId && fulfilmentStartedAt && random() < 0.5 ? shipmentOf(fulfilmentStartedAt) : null,
+      }));
       const reference = `tp_demo${_id.toHexString()}`;
       const city = pick(cities);
       orders.push({
@@ -164,7 +174,7 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
         number: newOrderNumber(),
         userId: isShopper ? shopper._id : null,
         email,
-        lines,
+        lines: shippedLines,
         totals,
         discountCode: null,
         shippingAddress: { name, line1: `${1 + Math.floor(random() * 120)} ${pick(['Harbour', 'Main', 'Mill', 'Station', 'Church'])} Street`, ...city },

@@ -14,7 +14,7 @@ export interface SellerApiRateLimitOptions {
 export const defaultSellerApiRateLimit = { limit: 120, windowMs: 60_000 };
 
 /**
- * Requests per API key, after the key authenticated (`req.sellerApiKey`): 429 with `Retry-After`
+ * Requests per API key, after the key authenticated (`req.sellerApiKey`; sessions are not counted): 429 with `Retry-After`
  * beyond the limit. Counted in memory, or with REDIS_URL in Redis (as accounts/rate-limits.ts),
  * so that several instances share one limit per key.
  */
@@ -30,6 +30,8 @@ export function sellerApiRateLimit(redis: RedisClient | undefined, options: Sell
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A signed-in seller's session is not limited here: the shop's own pages make those requests.
+    skip: (req) => req.sellerApiKey === undefined,
     keyGenerator: (req) => `key:${req.sellerApiKey!.id}`,
     validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => next(new AppError(429, 'rate_limited', `Too many requests with this API key: at most ${limit} per ${Math.round(windowMs / 1000)} seconds`)),

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AdminProduct } from '@shared/catalog/product';
+import type { AdminProduct, AdminProductList } from '@shared/catalog/product';
 import type { ErrorBody } from '@shared/errors';
 import type { CreatedSellerApiKey, SellerApiKeyList, SellerProductPage } from '@shared/sellers/seller-api';
 import express from 'express';
@@ -24,6 +24,7 @@ import { ensureSellerRecords } from '../sellers/sellers.service';
 import { SellerApiKeyModel } from './seller-api-key.model';
 import { hashSellerApiKey } from './seller-api-keys.service';
 import { registerSellerApiRoutes } from './seller-api.routes';
+import { sellerApiKeys } from './seller-api-auth';
 
 describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
   const shop = useTestShop();
@@ -160,7 +161,19 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
     it('is for sellers only: signed out is 401, a customer or an admin 403', async () => {
       const [customer, admin] = await Promise.all([signInAs(shop, 'customer'), signInAs(shop, 'admin')]);
       const keyId = new Types.ObjectId().toString();
-      const calls: Array<[string, string, unknown?]> = [['GET', '/api/seller/keys'], ['POST', '/api/seller/keys', { name: 'Mine', scopes: ['read'] }], ['DELETE', `/api/seller/keys/${keyId}`]];
+      const productId = new Types.ObjectId().toString();
+      const calls: Array<[string, string, unknown?]> = [
+        ['GET', '/api/seller/keys'],
+        ['POST', '/api/seller/keys', { name: 'Mine', scopes: ['read'] }],
+        ['DELETE', `/api/seller/keys/${keyId}`],
+        ['GET', '/api/seller/catalogue'],
+        ['GET', '/api/seller/products'],
+        ['POST', '/api/seller/products', { title: 'Mine', categoryId: category.id, price: { amount: 100, currency: 'EUR' } }],
+        ['GET', `/api/seller/products/${productId}`],
+        ['PATCH', `/api/seller/products/${productId}`, { title: 'Mine' }],
+        ['POST', `/api/seller/products/${productId}/stock`, { add: 1, reason: 'Found one' }],
+        ['GET', `/api/seller/products/${productId}/stock-movements`],
+      ];
       for (const [method, path, json] of calls) {
         expect((await shop.request(path, { method, json })).status).withContext(`${method} ${path} signed out`).toBe(401);
         for (const session of [customer, admin]) {
@@ -169,6 +182,29 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
           expect((await errorOf(response)).code).toBe('forbidden');
         }
       }
+    });
+
+    it('serves a seller\'s session like a key: the catalogue, a new product, its stock and its movements', async () => {
+      const seller = await newSeller();
+      const created = await shop.request('/api/seller/products', {
+        method: 'POST',
+        headers: bearer(seller),
+        json: { title: 'Session lamp', categoryId: category.id, price: { amount: 2500, currency: 'EUR' }, stock: 3, status: 'active' },
+      });
+      expect(created.status).withContext(await created.clone().text()).toBe(201);
+      const product = (await created.json()) as AdminProduct;
+      expect(product.sellerId).toBe(seller.auth.user.id);
+
+      const adjusted = await shop.request(`/api/seller/products/${product.id}/stock`, { method: 'POST', headers: bearer(seller), json: { add: 2, reason: 'Delivery came' } });
+      expect(adjusted.status).withContext(await adjusted.clone().text()).toBe(200);
+      expect(await adjusted.json()).toEqual(jasmine.objectContaining({ stock: 5, available: 5 }));
+
+      const list = (await (await shop.request('/api/seller/catalogue?q=session', { headers: bearer(seller) })).json()) as AdminProductList;
+      expect(list.items.map((item) => item.id)).toEqual([product.id]);
+      const movements = (await (await shop.request(`/api/seller/products/${product.id}/stock-movements`, { headers: bearer(seller) })).json()) as { items: Array<{ reason: string }> };
+      expect(movements.items.map((movement) => movement.reason)).toEqual(['Delivery came']);
+      const read = await shop.request(`/api/seller/products/${product.id}`, { headers: bearer(seller) });
+      expect(((await read.json()) as AdminProduct).stock).toBe(5);
     });
 
     it('refuses a suspended seller: 403 on the keys and on the API with an existing key', async () => {
@@ -180,9 +216,11 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
         const response = await shop.request(path, { method, ...(json ? { json } : {}), headers: bearer(seller) });
         expect(response.status).withContext(`${method} ${path}`).toBe(403);
       }
-      const response = await shop.request('/api/seller/products', { headers: withKey(created.key) });
-      expect(response.status).toBe(403);
-      expect((await errorOf(response)).code).toBe('forbidden');
+      for (const headers of [withKey(created.key), bearer(seller)]) {
+        const response = await shop.request('/api/seller/products', { headers });
+        expect(response.status).toBe(403);
+        expect((await errorOf(response)).code).toBe('forbidden');
+      }
 
       await SellerModel.updateOne({ _id: sellerIdOf(seller) }, { $set: { status: 'approved' } });
       expect((await shop.request('/api/seller/products', { headers: withKey(created.key) })).status).toBe(200);
@@ -197,10 +235,9 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
   });
 
   describe('key authentication', () => {
-    it('refuses no key, a garbage or unknown key, and a session token with 401 in the one error shape', async () => {
-      const seller = await newSeller();
+    it('refuses no key, a garbage or unknown key with 401 in the one error shape', async () => {
       const unknown = `msk_${'A'.repeat(32)}`;
-      for (const authorization of [undefined, 'Bearer', 'Bearer garbage', `Basic ${unknown}`, `Bearer ${unknown}`, `Bearer ${unknown}x`, `Bearer ${seller.auth.accessToken}`]) {
+      for (const authorization of [undefined, 'Bearer', 'Bearer garbage', `Basic ${unknown}`, `Bearer ${unknown}`, `Bearer ${unknown}x`]) {
         const response = await shop.request('/api/seller/products', authorization ? { headers: { authorization } } : {});
         expect(response.status).withContext(String(authorization)).toBe(401);
         const error = await errorOf(response);
@@ -314,8 +351,8 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
 
     /** The shop's own limit is 120 a minute; the same routes with a limit of 3, on the same database, as one more instance. */
     async function startInstance(redis: RedisClient | undefined): Promise<string> {
-      const routes = new ApiRoutes({ checkResponses: true, authenticator: new Authenticator(new AccessTokens(shop.config.jwtSecret)), auditLog: new AuditLog(log) });
-      registerSellerApiRoutes(routes, { accounts: { redis }, events: shop.shop.events, inventory: shop.shop.inventory }, { rateLimit: { limit: 3, windowMs: 60_000 } });
+      const routes = new ApiRoutes({ checkResponses: true, authenticator: new Authenticator(new AccessTokens(shop.config.jwtSecret)), auditLog: new AuditLog(log), apiKeys: sellerApiKeys });
+      registerSellerApiRoutes(routes, { accounts: { redis }, catalog: shop.shop.catalog, commerce: shop.shop.commerce, config: shop.config, events: shop.shop.events, inventory: shop.shop.inventory }, { rateLimit: { limit: 3, windowMs: 60_000 } });
       const app = express();
       app.use(requestLog(log, { ignore: () => true }));
       app.use('/api', routes.router, apiNotFound);

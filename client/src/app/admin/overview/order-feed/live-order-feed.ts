@@ -44,7 +44,7 @@ export class LiveOrderFeed {
     const socket = inject(ShopSocket);
     const stopListening = [
       socket.onOrderCreated(({ orderId, number, status, total, itemCount, email, createdAt }) =>
-        this.add({ kind: 'created', orderId, number, status, total, itemCount, email, at: createdAt }),
+        this.add({ kind: 'created', orderId, number, status, total, itemCount, email: email ?? '', at: createdAt }),
       ),
       socket.onOrderStatus(({ orderId, status, number, at }, source) => {
         // An answer to a watch repeats a status; only pushes are moves.
