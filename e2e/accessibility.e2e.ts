@@ -56,11 +56,14 @@ test.describe('Accessibility', () => {
     { path: '/admin/stock', heading: 'Stock', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
     { path: '/admin/users', heading: 'Users', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
     { path: '/admin/sellers', heading: 'Sellers', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/admin/questions', heading: 'Questions', ready: (page) => expect(page.locator('.question-card').first()).toBeVisible() },
     { path: '/admin/audit', heading: 'Audit log', ready: (page) => expect(page.getByRole('button', { name: 'Search' })).toBeVisible() },
     { path: '/admin/database', heading: 'Database', ready: (page) => expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible() },
   ];
 
   test('axe finds nothing serious on any other admin page', async ({ page }) => {
+    // Ten pages, each loaded and analysed in turn: more than the default 30 s on a busy 2-core machine.
+    test.setTimeout(120_000);
     await signInInBrowser(page, 'admin@demo.shop', 'demo-password');
     for (const { path, heading, ready } of adminPages) {
       await page.goto(path);
@@ -68,6 +71,45 @@ test.describe('Accessibility', () => {
       await ready(page);
       expect(await seriousViolations(page), path).toEqual([]);
     }
+  });
+
+  // The seller area, as a demo seller; one sign-in for all of its pages.
+  const sellerPages: Array<{ path: string; heading: string; ready: (page: Page) => Promise<void> }> = [
+    { path: '/seller/products', heading: 'Your products', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/seller/products/new', heading: 'New product', ready: (page) => expect(page.getByLabel('Category', { exact: true })).toBeVisible() },
+    { path: '/seller/orders?show=all', heading: 'Orders', ready: (page) => expect(page.locator('tbody tr').first()).toBeVisible() },
+    { path: '/seller/questions', heading: 'Questions', ready: (page) => expect(page.locator('.question-card').first()).toBeVisible() },
+    { path: '/seller/sales', heading: 'Sales', ready: (page) => expect(page.locator('table').first()).toBeVisible() },
+    { path: '/seller/keys', heading: 'API keys', ready: (page) => expect(page.getByRole('heading', { name: 'Your keys' })).toBeVisible() },
+  ];
+
+  test('axe finds nothing serious on any seller page', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInInBrowser(page, 'seller@demo.shop', 'demo-password');
+    for (const { path, heading, ready } of sellerPages) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await ready(page);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    // A product's editor with its stock, and the list with a product's stock form open.
+    await page.goto('/seller/products');
+    await page.locator('tbody tr th a').first().click();
+    await expect(page.getByRole('link', { name: 'Change the stock' })).toBeVisible();
+    expect(await seriousViolations(page), 'product editor').toEqual([]);
+    await page.goto('/seller/products');
+    await page.getByRole('button', { name: /^Stock of / }).first().click();
+    await expect(page.getByRole('heading', { name: /^History/ })).toBeVisible();
+    expect(await seriousViolations(page), 'stock form').toEqual([]);
+  });
+
+  test("axe finds nothing serious on a marketplace seller's page", async ({ page, request }) => {
+    const listing = (await (await request.get('/api/products?limit=50')).json()) as { items: Array<{ sellerId: string | null }> };
+    const sellerId = listing.items.find((item) => item.sellerId !== null)!.sellerId!;
+    await page.goto(`/sellers/${sellerId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('shop-product-card').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('axe finds nothing serious in the phone filters drawer', async ({ page, isMobile }) => {

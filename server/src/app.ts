@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import type { Config } from './config/config';
 import { registerAdminSellerRoutes } from './sellers/admin-sellers.routes';
 import { registerSellerApplicationRoutes } from './sellers/seller-application.routes';
+import { registerPublicSellerRoutes } from './sellers/public-sellers.routes';
 import { sellerApiKeys } from './seller-api/seller-api-auth';
 import { registerSellerApiRoutes } from './seller-api/seller-api.routes';
 import type { Sellers } from './sellers/sellers.service';
@@ -44,6 +45,7 @@ import type { Commerce } from './orders/commerce';
 import { registerOrderRoutes } from './orders/order.routes';
 import { registerStatsRoutes } from './stats/stats.routes';
 import { registerPaymentWebhookRoutes } from './payments/payment-webhook.routes';
+import { registerQuestionRoutes } from './questions/questions.routes';
 import { registerDevOutboxRoutes } from './notifications/dev-outbox.routes';
 
 export interface AppContext {
@@ -110,7 +112,9 @@ export function createApp(context: AppContext): Express {
   registerAuditRoutes(api, auditLog);
   registerAdminSellerRoutes(api, context.sellers);
   registerSellerApplicationRoutes(api);
-  registerSellerApiRoutes(api, context);
+  registerPublicSellerRoutes(api);
+  const sellerAccess = registerSellerApiRoutes(api, context);
+  registerQuestionRoutes(api, { ...context, sellerAccess });
   if (!config.isProduction) registerDevOutboxRoutes(api);
 
   const openApiDocument = buildOpenApiDocument(api.operations, { version: context.appVersion, serverUrl: config.publicUrl });

@@ -62,6 +62,20 @@ export interface AccountChanged {
   role: UserRole;
 }
 
+/** Which question, about which product: enough for a notice that links to the product page. */
+export interface QuestionEvent {
+  questionId: string;
+  productId: string;
+  productSlug: string;
+  productTitle: string;
+}
+
+/** A shopper asked about a product: to its seller's room, or to the admins for the shop's own products. */
+export type QuestionAsked = QuestionEvent;
+
+/** One of the user's questions was answered: to the asker's own room only. */
+export type QuestionAnswered = QuestionEvent;
+
 /** Follow one order's status: one's own (signed in), or a guest's with the token of its link. */
 export const watchOrderSchema = z.strictObject({
   orderId: objectIdSchema,
@@ -76,6 +90,8 @@ export interface ServerToClientEvents {
   'stock:low': (event: StockLow) => void;
   /** To the user whose role an admin changed: their rooms are already changed; the client reads its session again. */
   'account:changed': (event: AccountChanged) => void;
+  'question:asked': (event: QuestionAsked) => void;
+  'question:answered': (event: QuestionAnswered) => void;
 }
 
 export interface ClientToServerEvents {

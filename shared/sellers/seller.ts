@@ -70,3 +70,17 @@ export const sellerApplicationSchema = z
   })
   .meta({ id: 'SellerApplication', description: '`pending` until an admin decides; `approved` makes the account a seller' });
 export type SellerApplication = z.infer<typeof sellerApplicationSchema>;
+
+/**
+ * A seller's shop as shoppers see it at /sellers/:id: never the contact email, the commission or
+ * the standing (only approved sellers have a public page at all).
+ */
+export const publicSellerSchema = z
+  .object({
+    id: z.string().meta({ description: 'The seller id, as products\' `sellerId` and the listing\'s `seller` filter' }),
+    shopName: z.string(),
+    description: z.string(),
+    since: z.iso.datetime().meta({ description: 'When the seller joined the shop' }),
+  })
+  .meta({ id: 'PublicSeller' });
+export type PublicSeller = z.infer<typeof publicSellerSchema>;

@@ -5,12 +5,16 @@ import { cartRoutes } from './cart/cart.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { checkoutRoutes } from './checkout/checkout.routes';
 import { orderRoutes } from './orders/orders.routes';
+import { sellerAreaRoutes } from './seller-area/seller-area.routes';
+import { sellerRoutes } from './sellers/sellers.routes';
 
 export const routes: Routes = [
   { path: '', title: 'MEAN Shop', loadComponent: () => import('./catalog/home-page/home-page').then((m) => m.HomePage) },
   ...catalogRoutes,
   ...accountRoutes,
   ...adminRoutes,
+  ...sellerAreaRoutes,
+  ...sellerRoutes,
   ...cartRoutes,
   ...checkoutRoutes,
   ...orderRoutes,

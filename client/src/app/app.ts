@@ -2,16 +2,18 @@ import { ChangeDetectionStrategy, Component, type ElementRef, viewChild } from '
 import { RouterOutlet } from '@angular/router';
 import { SiteFooter } from './core/layout/site-footer';
 import { SiteHeader } from './core/layout/site-header';
+import { QuestionAnsweredNotice } from './questions/question-answered-notice/question-answered-notice';
 
 @Component({
   selector: 'shop-root',
-  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  imports: [RouterOutlet, SiteHeader, SiteFooter, QuestionAnsweredNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <shop-site-header />
     <main id="main" tabindex="-1" #main><router-outlet /></main>
     <shop-site-footer />
+    <shop-question-answered-notice />
   `,
   styles: `
     :host { display: flex; flex-direction: column; min-height: 100vh; }

@@ -1,6 +1,6 @@
 import { maxLowStockThreshold, priceBandLimits, type ProductSort } from '@shared/catalog/product';
 import { trusted, Types, type PipelineStage, type QueryFilter, type SortOrder } from 'mongoose';
-import { UserModel } from '../accounts/user.model';
+import { readSellerName } from './seller-names';
 import { adminFieldsProjection } from './admin-catalog-index';
 import type { ListedProduct } from './catalog-index';
 import {
@@ -147,9 +147,8 @@ export class DatabaseCatalog implements CatalogSource {
 
   async sellerNames(sellerIds: Iterable<string>): Promise<Map<string, string>> {
     const ids = [...new Set(sellerIds)];
-    if (ids.length === 0) return new Map();
-    const sellers = await UserModel.find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { name: 1 }).lean();
-    return new Map(sellers.map((seller) => [seller._id.toString(), seller.name]));
+    const names = await Promise.all(ids.map(readSellerName));
+    return new Map(ids.flatMap((id, position) => (names[position] === undefined ? [] : [[id, names[position]]])));
   }
 
   remember<T extends object>(_key: string, compute: () => Promise<T>): Promise<T> {

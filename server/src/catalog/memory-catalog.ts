@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { UserModel } from '../accounts/user.model';
 import type { ShopEvents } from '../events/shop-events';
 import { AdminCatalogIndex } from './admin-catalog-index';
 import { listingOrders, type CatalogIndex, type IndexedProduct, type ListedProduct } from './catalog-index';
@@ -16,6 +15,7 @@ import {
 } from './catalog-source';
 import { readCategories } from './database-catalog';
 import { countFacets, matches } from './product-facets';
+import { readSellerName } from './seller-names';
 
 const searchedFor = (words: string[]) => (entry: IndexedProduct) => words.every((word) => entry.searchTerms.some((term) => term.startsWith(word)));
 
@@ -128,7 +128,7 @@ export class MemoryCatalog implements CatalogSource {
   private sellerName(id: string): Promise<string | undefined> {
     let name = this.namesById.get(id);
     if (!name) {
-      const reading = UserModel.findById(id, { name: 1 }).lean().then((user) => user?.name);
+      const reading = readSellerName(id);
       reading.catch(() => {
         if (this.namesById.get(id) === reading) this.namesById.delete(id);
       });

@@ -8,6 +8,7 @@ import { useTestShop, type TestShop } from '../../test/test-shop';
 import { RefreshTokenModel } from '../accounts/refresh-token.model';
 import { ProductModel } from '../catalog/product.model';
 import { UserModel } from '../accounts/user.model';
+import { QuestionModel } from '../questions/question.model';
 
 async function overviewFor(shop: TestShop, session: Session): Promise<DatabaseOverview> {
   const response = await shop.request('/api/admin/db', { headers: bearer(session) });
@@ -160,7 +161,8 @@ describe('reseeding the demo shop from the database page', () => {
 
   beforeAll(async () => {
     const category = await createCategory(shop, 'Before the reseed');
-    await createProduct(shop, { category, title: 'Exported lamp' });
+    const lamp = await createProduct(shop, { category, title: 'Exported lamp' });
+    await QuestionModel.create({ productId: lamp._id, sellerId: null, askerId: lamp._id, askerName: 'Gone G.', text: 'Asked before the reseed?' });
   });
 
   it('in development, seeds the demo shop again and the running shop\'s catalogue follows', async () => {
@@ -172,6 +174,12 @@ describe('reseeding the demo shop from the database page', () => {
     expect(summary.accounts.map((account) => account.email)).toContain('admin@demo.shop');
     expect(await ProductModel.countDocuments({ title: 'Exported lamp' })).toBe(0);
     expect(await ProductModel.countDocuments({})).toBe(12);
+    // The shoppers' questions went with their products; the demo's own came back, about the new ones.
+    const questions = await QuestionModel.find({}, { productId: 1, text: 1 }).lean();
+    expect(questions.map((question) => question.text)).not.toContain('Asked before the reseed?');
+    expect(questions.length).toBeGreaterThan(0);
+    const productIds = new Set((await ProductModel.find({}, { _id: 1 }).lean()).map((product) => product._id.toString()));
+    expect(questions.every((question) => productIds.has(question.productId.toString()))).toBeTrue();
     // Every account was replaced: the caller's session has ended.
     expect((await shop.request('/api/admin/db', { headers: bearer(reseeder) })).status).toBe(401);
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { UserRole } from '@shared/accounts/accounts';
 import type { Money } from '@shared/money';
 import type { OrderActor, OrderStatus } from '@shared/orders/order-status';
+import type { AnswerRole } from '@shared/questions/questions';
 import type { StockLow } from '@shared/realtime/socket-events';
 import { connectRedis } from '../database/redis-client';
 
@@ -29,6 +30,20 @@ export interface ShopEventMap {
   'order.created': OrderEvent;
   /** An order moved along SPEC section 4's machine. */
   'order.status_changed': OrderEvent & { from: OrderStatus; by: OrderActor; note?: string; refunded: boolean };
+  /** A shopper asked about a product; `sellerId` null for the shop's own products. */
+  'question.asked': QuestionShopEvent;
+  /** A question was answered, by the product's seller or an admin. */
+  'question.answered': QuestionShopEvent & { byRole: AnswerRole };
+}
+
+/** A question, with who may hear of it: its asker and the product's seller (null: the shop's own). */
+export interface QuestionShopEvent {
+  questionId: string;
+  productId: string;
+  productSlug: string;
+  productTitle: string;
+  sellerId: string | null;
+  askerId: string;
 }
 
 /** Enough of an order for every subscriber: rooms, mail, the admin feed. */
@@ -65,6 +80,8 @@ const eventNames: ReadonlySet<string> = new Set<ShopEventName>([
   'stock.low',
   'order.created',
   'order.status_changed',
+  'question.asked',
+  'question.answered',
 ]);
 
 interface RelayedEvent {

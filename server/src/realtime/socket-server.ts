@@ -224,4 +224,12 @@ export function pushShopEvents(events: ShopEvents, io: ShopSocketServer): void {
     // One emit to the union of rooms: a socket in several of them gets the event once.
     io.to(audience).emit('order:status', { orderId: order.orderId, number: order.number, status: order.status, at: order.at });
   });
+  // The seller hears of questions about their own products; the admins answer for the shop's own.
+  events.on('question.asked', ({ questionId, productId, productSlug, productTitle, sellerId }, origin) => {
+    if (origin === 'local') io.to(sellerId ? rooms.seller(sellerId) : rooms.admins).emit('question:asked', { questionId, productId, productSlug, productTitle });
+  });
+  // Only the asker: an unanswered question is theirs alone, and the answer is news to nobody else.
+  events.on('question.answered', ({ questionId, productId, productSlug, productTitle, askerId }, origin) => {
+    if (origin === 'local') io.to(rooms.user(askerId)).emit('question:answered', { questionId, productId, productSlug, productTitle });
+  });
 }

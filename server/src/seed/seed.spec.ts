@@ -7,6 +7,7 @@ import { ProductModel } from '../catalog/product.model';
 import { findImage } from '../media/media.storage';
 import { OrderModel } from '../orders/order.model';
 import { TestPaymentModel } from '../payments/test-payment.model';
+import { QuestionModel } from '../questions/question.model';
 import { SalesHourModel } from '../stats/sales-hour.model';
 import { useTestShop } from '../../test/test-shop';
 import { seedDemoData } from './seed';
@@ -78,6 +79,21 @@ describe('Demo data seed', () => {
     const hours = await SalesHourModel.find().lean();
     expect(hours.reduce((sum, hour) => sum + hour.orders, 0)).toBe(counted.length);
     expect(hours.reduce((sum, hour) => sum + hour.revenue, 0)).toBe(counted.reduce((sum, order) => sum + order.totals.total.amount, 0));
+
+    // Questions from the demo shopper on products of each demo seller and of the shop; some answered by whoever sells it.
+    const questions = await QuestionModel.find().lean();
+    const productsById = new Map(products.map((product) => [product._id.toString(), product]));
+    const shopperId = users.find((user) => user.email === 'shopper@demo.shop')!._id;
+    expect(new Set(questions.flatMap((question) => (question.sellerId ? [question.sellerId.toString()] : []))).size).withContext('every demo seller').toBe(3);
+    expect(questions.some((question) => question.sellerId === null && question.answer?.byRole === 'admin')).withContext('the shop answers its own').toBeTrue();
+    expect(questions.some((question) => question.answer?.byRole === 'seller')).withContext('sellers answer theirs').toBeTrue();
+    expect(questions.some((question) => !question.answered)).withContext('some wait for an answer').toBeTrue();
+    for (const question of questions) {
+      const product = productsById.get(question.productId.toString());
+      expect(String(product?.sellerId ?? null)).toBe(String(question.sellerId));
+      expect(question.askerId.equals(shopperId)).toBeTrue();
+      expect(question.answered).toBe(question.answer !== null);
+    }
 
     expect(await seedDemoData({ demoPassword: 'demo-password', log, commerce: shop.config.commerce })).withContext('second run').toBeUndefined();
     expect(await ProductModel.countDocuments()).toBe(products.length);

@@ -11,6 +11,7 @@ import { DiscountCodeModel } from '../orders/discounts/discount-code.model';
 import { demoAuthors, demoBrands, demoCategories, type DemoLeafCategory } from './demo-catalog';
 import { renderProductImage } from './demo-images';
 import { seedDemoOrders } from './demo-orders';
+import { seedDemoQuestions } from './demo-questions';
 
 export interface SeedSummary {
   products: number;
@@ -215,8 +216,9 @@ export async function seedDemoData(options: { demoPassword: string; log: Logger;
   await DiscountCodeModel.insertMany(demoDiscountCodes.map(({ description: _description, ...code }) => code));
   const shopper = users.find((user) => user.email === 'shopper@demo.shop')!;
   const orders = await seedDemoOrders({ products, shopper: { _id: shopper._id, email: shopper.email, name: shopper.name }, commerce: options.commerce, random, now });
+  const questions = await seedDemoQuestions({ products, users, now });
 
-  options.log.info({ products: products.length, categories: categoryDocuments.length, orders, ms: Date.now() - startedAt }, 'demo data seeded');
+  options.log.info({ products: products.length, categories: categoryDocuments.length, orders, questions, ms: Date.now() - startedAt }, 'demo data seeded');
   return {
     products: products.length,
     categories: categoryDocuments.length,

@@ -60,9 +60,20 @@ const sellerAccessDescription =
   'An unknown or revoked key is 401; a suspended seller, or a key without the scope named in the summary, is 403. ' +
   'Each key may make a limited number of requests a minute (120 by default); beyond it the answer is 429 with `Retry-After`.';
 
+/** How the seller routes of other features let a seller in the same way: their session or a key, counted per key. */
+export interface SellerAccess {
+  /** A session of a seller, or one of their keys with `scope`: either way `input.user` is the seller. */
+  auth(scope: SellerApiScope): RouteAuth;
+  /** After authentication: the seller is in good standing, and a key's request is counted. */
+  middleware: RequestHandler[];
+  /** The per-key limit alone, for routes that admins call too. */
+  perKeyLimit: RequestHandler;
+}
+
 /**
  * The Seller API (issue 11, item 3): a signed-in seller manages API keys with a session, and the
- * seller's integrations read the seller's own products with a key.
+ * seller's session or their integrations, with a key, read and change the seller's own products,
+ * orders and sales. Returns how other features' seller routes let sellers in alike.
  */
 export function registerSellerApiRoutes(
   api: ApiRoutes,
@@ -75,7 +86,7 @@ export function registerSellerApiRoutes(
     inventory: Inventory;
   },
   options: SellerApiOptions = {},
-): void {
+): SellerAccess {
   const perKeyLimit = sellerApiRateLimit(context.accounts.redis, options.rateLimit);
 
   api.add({
@@ -112,7 +123,6 @@ export function registerSellerApiRoutes(
     },
   });
 
-  /** A session of a seller, or one of their keys with `scope`: either way `input.user` is the seller. */
   const sellerOrKey = (scope: SellerApiScope) => ({ roles: ['seller'] as const, apiKeyScope: scope });
   // One limiter for every key route, so a key's requests are counted together.
   const sellerMiddleware = [requireSellerInGoodStanding, perKeyLimit];
@@ -214,6 +224,7 @@ export function registerSellerApiRoutes(
       return listStockMovements(params.productId, query.page, query.limit);
     },
   });
+  return { auth: sellerOrKey, middleware: sellerMiddleware, perKeyLimit };
 }
 
 /** The seller's side of the shoppers' orders: their lines, shipping them, and what they earned. */

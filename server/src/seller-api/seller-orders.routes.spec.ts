@@ -163,9 +163,12 @@ describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
     expect((await ship(b, order.id, b.product._id)).status).toBe(409);
   });
 
-  it('never lets seller A read or change seller B\'s orders, lines, products, stock or keys, by session or by key', async () => {
+  it('never lets seller A read or change seller B\'s orders, lines, products, stock, questions or keys, by session or by key', async () => {
     const [a, b] = await Promise.all([newSeller(), newSeller()]);
-    const { order: shared } = await buy([[a.product, 1], [b.product, 1]]);
+    const { order: shared, shopper } = await buy([[a.product, 1], [b.product, 1]]);
+    const asked = await shop.request(`/api/products/${b.product._id.toString()}/questions`, { method: 'POST', headers: bearer(shopper.session!), json: { text: 'Does it come with a plug for Ireland?' } });
+    expect(asked.status).withContext(await asked.clone().text()).toBe(201);
+    const question = (await asked.json()) as { id: string };
     const { order: onlyB } = await buy([[b.product, 1]]);
     const bKeys = (await (await shop.request('/api/seller/keys', { headers: bearer(b.session) })).json()) as { items: Array<{ id: string }> };
     const bProduct = b.product._id.toString();
@@ -180,6 +183,7 @@ describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
         ['PATCH', `/api/seller/products/${bProduct}`, { title: 'Taken over' }],
         ['POST', `/api/seller/products/${bProduct}/stock`, { set: 0, reason: 'Sabotage' }],
         ['GET', `/api/seller/products/${bProduct}/stock-movements`],
+        ['POST', `/api/questions/${question.id}/answers`, { text: 'Yes, it does.' }],
       ];
       for (const [method, path, json] of calls) {
         const response = await shop.request(path, { method, headers, ...(json ? { json } : {}) });
@@ -190,7 +194,12 @@ describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
       expect(list.items.map((item) => item.id)).toEqual([shared.id]);
       const sold = (await (await shop.request('/api/seller/catalogue', { headers })).json()) as { items: Array<{ id: string }> };
       expect(sold.items.map((item) => item.id)).toEqual([a.product._id.toString()]);
+      const questions = (await (await shop.request('/api/seller/questions?status=unanswered', { headers })).json()) as { items: unknown[] };
+      expect(questions.items).toEqual([]);
     }
+    // B answers their own question with their key.
+    const answered = await shop.request(`/api/questions/${question.id}/answers`, { method: 'POST', headers: withKey(b.key), json: { text: 'Yes, it does.' } });
+    expect(answered.status).withContext(await answered.clone().text()).toBe(201);
     // Keys are managed with a session only; B's key is not A's to revoke.
     expect((await shop.request(`/api/seller/keys/${bKeys.items[0]!.id}`, { method: 'DELETE', headers: bearer(a.session) })).status).toBe(404);
     expect((await shop.request('/api/seller/orders', { headers: withKey(b.key) })).status).withContext('B\'s key still works').toBe(200);

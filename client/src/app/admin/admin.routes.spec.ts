@@ -36,7 +36,7 @@ describe('adminRoutes', () => {
     expect(shell!.path).toBe('admin');
     expect(shell!.canActivate).toEqual([adminGuard]);
     expect(shell!.canActivateChild).toEqual([adminGuard]);
-    expect(shell!.children?.map((child) => child.path)).toEqual(['', 'users', 'products', 'products/new', 'products/:id', 'categories', 'stock', 'orders', 'orders/:id', 'sellers', 'audit', 'database']);
+    expect(shell!.children?.map((child) => child.path)).toEqual(['', 'users', 'products', 'products/new', 'products/:id', 'categories', 'stock', 'orders', 'orders/:id', 'sellers', 'questions', 'audit', 'database']);
   });
 
   it('sends signed-out visitors of /admin to sign in, and shoppers to "not allowed"', async () => {

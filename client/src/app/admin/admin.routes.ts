@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { adminGuard } from '../core/auth/auth.guards';
+import { provideAdminProductEditor } from './products/admin-product-editor';
 
 /** Everything under /admin, inside the admin shell; the shell and each page load when first opened. */
 export const adminRoutes: Routes = [
@@ -8,6 +9,8 @@ export const adminRoutes: Routes = [
     // Also checked on every move between admin pages: the session may have ended in the meantime.
     canActivate: [adminGuard],
     canActivateChild: [adminGuard],
+    // The product editor is shared with the seller area; here it edits the whole catalogue.
+    providers: [provideAdminProductEditor()],
     loadComponent: () => import('./admin-shell/admin-shell').then((m) => m.AdminShell),
     children: [
       {
@@ -61,6 +64,13 @@ export const adminRoutes: Routes = [
         path: 'sellers',
         title: 'Sellers · Admin · MEAN Shop',
         loadComponent: () => import('./sellers/admin-sellers-page/admin-sellers-page').then((m) => m.AdminSellersPage),
+      },
+      {
+        // The same page as the seller area's, here with every question (`scope` binds to its input).
+        path: 'questions',
+        title: 'Questions · Admin · MEAN Shop',
+        data: { scope: 'admin' },
+        loadComponent: () => import('../questions/answer-questions-page/answer-questions-page').then((m) => m.AnswerQuestionsPage),
       },
       {
         path: 'audit',

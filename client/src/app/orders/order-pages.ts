@@ -1,22 +1,35 @@
 import { computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
-import type { OrderList, OrderSummary } from '@shared/orders/order';
+import type { OrderSummary } from '@shared/orders/order';
+import type { OrderStatus } from '@shared/orders/order-status';
 import { describeApiError } from '../core/http/api-error';
 import { refetchOnReconnect, ShopSocket } from '../core/realtime/shop-socket';
 
-export interface OrderPagesOptions<P> {
+/** What a list of orders needs of each order: the shoppers' and admins' summaries, and the sellers'. */
+export interface ListedOrder {
+  id: string;
+  status: OrderStatus;
+}
+
+/** One page of a list of orders, as the API answers it. */
+export interface OrderPage<Item extends ListedOrder> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+export interface OrderPagesOptions<P, Item extends ListedOrder = OrderSummary> {
   /** What the list is of (a status filter, say); a change starts the list again from the first page. */
   params: () => P;
   /** One page; `cursor` is the `nextCursor` of the page before, none for the first. */
-  loader: (params: P, cursor: string | undefined) => Promise<OrderList>;
+  loader: (params: P, cursor: string | undefined) => Promise<OrderPage<Item>>;
 }
 
 /**
  * A list of orders, newest first, that grows a page at a time ("Load more") and keeps each order's
  * status live from the socket. Create in an injection context.
  */
-export class OrderPages<P = null> {
-  private readonly options: OrderPagesOptions<P>;
-  private readonly list = signal<OrderSummary[]>([]);
+export class OrderPages<P = null, Item extends ListedOrder = OrderSummary> {
+  private readonly options: OrderPagesOptions<P, Item>;
+  private readonly list = signal<Item[]>([]);
   private readonly cursor = signal<string | null>(null);
   private readonly firstLoadError = signal<string | null>(null);
   private readonly nextLoadError = signal<string | null>(null);
@@ -35,7 +48,7 @@ export class OrderPages<P = null> {
   readonly hasMore = computed(() => this.cursor() !== null);
   readonly isEmpty = computed(() => !this.loadingFirst() && !this.firstLoadError() && this.list().length === 0);
 
-  constructor(options: OrderPagesOptions<P>) {
+  constructor(options: OrderPagesOptions<P, Item>) {
     this.options = options;
     effect(() => {
       options.params();
@@ -104,7 +117,7 @@ export class OrderPages<P = null> {
     }
   }
 
-  private fetch(cursor: string | undefined): Promise<OrderList> {
+  private fetch(cursor: string | undefined): Promise<OrderPage<Item>> {
     return this.options.loader(untracked(this.options.params), cursor);
   }
 }

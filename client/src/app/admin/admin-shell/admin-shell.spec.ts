@@ -62,6 +62,7 @@ describe('AdminShell', () => {
       ['Stock', '/admin/stock'],
       ['Users', '/admin/users'],
       ['Sellers', '/admin/sellers'],
+      ['Questions', '/admin/questions'],
       ['Audit log', '/admin/audit'],
       ['Database', '/admin/database'],
     ]);
@@ -69,19 +70,19 @@ describe('AdminShell', () => {
 
   it('marks the page on screen with aria-current="page", and only that one', async () => {
     await harness.navigateByUrl('/admin');
-    expect(currents()).toEqual(['Overview: page', 'Orders: -', 'Products: -', 'Categories: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: page', 'Orders: -', 'Products: -', 'Categories: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Questions: -', 'Audit log: -', 'Database: -']);
     expect(menuLinks()[0]!.classList).toContain('current');
 
     await harness.navigateByUrl('/admin/users?q=demo');
-    expect(currents()).toEqual(['Overview: -', 'Orders: -', 'Products: -', 'Categories: -', 'Stock: -', 'Users: page', 'Sellers: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: -', 'Products: -', 'Categories: -', 'Stock: -', 'Users: page', 'Sellers: -', 'Questions: -', 'Audit log: -', 'Database: -']);
 
     await harness.navigateByUrl('/admin/orders?status=paid');
-    expect(currents()).toEqual(['Overview: -', 'Orders: page', 'Products: -', 'Categories: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: page', 'Products: -', 'Categories: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Questions: -', 'Audit log: -', 'Database: -']);
   });
 
   it('marks the section, not the page, on a page under it', async () => {
     await harness.navigateByUrl('/admin/orders/64c000000000000000000001');
-    expect(currents()).toEqual(['Overview: -', 'Orders: true', 'Products: -', 'Categories: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Audit log: -', 'Database: -']);
+    expect(currents()).toEqual(['Overview: -', 'Orders: true', 'Products: -', 'Categories: -', 'Stock: -', 'Users: -', 'Sellers: -', 'Questions: -', 'Audit log: -', 'Database: -']);
     expect(menuLinks()[1]!.classList).toContain('current');
   });
 

@@ -21,6 +21,7 @@ export const adminLinks: readonly AdminLink[] = [
   { path: '/admin/stock', label: 'Stock', icon: 'M3 7l9-4 9 4-9 4zm0 0v10l9 4 9-4V7M12 11v10', withSubpages: false },
   { path: '/admin/users', label: 'Users', icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-6 10v-1a6 6 0 0 1 12 0v1M16 3.5a4 4 0 0 1 0 7M21 21v-1a6 6 0 0 0-4-5.6', withSubpages: true },
   { path: '/admin/sellers', label: 'Sellers', icon: 'M4 10h16l-1.5-5h-13zM5 10v10h14V10M9 20v-5h6v5', withSubpages: false },
+  { path: '/admin/questions', label: 'Questions', icon: 'M4 5h16v11H10l-5 4v-4H4zM8 9h8M8 12h5', withSubpages: false },
   { path: '/admin/audit', label: 'Audit log', icon: 'M9 4h6M9 4a2 2 0 0 0-2 2H5v15h14V6h-2a2 2 0 0 0-2-2M9 12h6M9 16h4', withSubpages: false },
   { path: '/admin/database', label: 'Database', icon: 'M12 3c4.4 0 8 1.3 8 3s-3.6 3-8 3-8-1.3-8-3 3.6-3 8-3zM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3', withSubpages: false },
 ];

@@ -12,6 +12,7 @@ import type {
 } from '@shared/catalog/product';
 import type { UploadedImage } from '@shared/media/media.schema';
 import { firstValueFrom, type Observable } from 'rxjs';
+import type { ProductEditorApi } from './product-editor/product-editor-api';
 
 export interface AdminProductsQuery {
   q?: string | undefined;
@@ -24,7 +25,7 @@ export interface AdminProductsQuery {
 
 /** The admin products area's calls: the list, one product, create and edit, bulk actions and image uploads. */
 @Injectable({ providedIn: 'root' })
-export class AdminProductsApi {
+export class AdminProductsApi implements ProductEditorApi {
   private readonly http = inject(HttpClient);
 
   list({ q, status, category, page, limit }: AdminProductsQuery): Promise<AdminProductList> {

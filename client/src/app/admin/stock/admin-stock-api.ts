@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { AdminProductList, Category, ProductStock, StockAdjustment, StockLevels, StockMovementList } from '@shared/catalog/product';
 import { firstValueFrom } from 'rxjs';
+import type { StockChangesApi } from './stock-changes-api';
 
 export interface StockListQuery {
   q?: string;
@@ -13,7 +14,7 @@ export interface StockListQuery {
 
 /** The stock page's calls: the admin product list, stock adjustments, thresholds and the movement log. */
 @Injectable({ providedIn: 'root' })
-export class AdminStockApi {
+export class AdminStockApi implements StockChangesApi {
   private readonly http = inject(HttpClient);
 
   list({ q, category, lowStock, page, limit }: StockListQuery): Promise<AdminProductList> {

@@ -11,6 +11,7 @@ import { errorBody, settle } from '../../core/testing/http-testing';
 import { productDetail, productSummary } from '../testing/catalog-fixtures';
 import { ProductPage, summarise } from './product-page';
 import { FakeShopSocket, provideFakeShopSocket } from '../../core/testing/fake-shop-socket';
+import { productQuestion, productQuestions } from '../../questions/testing/question-fixtures';
 
 describe('ProductPage', () => {
   let fixture: ComponentFixture<ProductPage>;
@@ -27,17 +28,26 @@ describe('ProductPage', () => {
     fixture = TestBed.createComponent(ProductPage);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The questions section fetches its own; specs that do not look at it get none.
+    for (const request of http.match((request) => request.url.endsWith('/questions'))) request.flush(productQuestions());
+    http.verify();
+  });
 
   function element(): HTMLElement {
     return fixture.nativeElement as HTMLElement;
   }
 
-  async function open(product: ProductDetail, related = [productSummary(), productSummary()]): Promise<void> {
+  async function open(product: ProductDetail, related = [productSummary(), productSummary()], questions = productQuestions()): Promise<void> {
     fixture.componentRef.setInput('slug', product.slug);
     fixture.detectChanges();
     http.expectOne(`/api/products/${product.slug}`).flush(product);
     http.expectOne(`/api/products/${product.slug}/related`).flush(related);
+    await settle();
+    fixture.detectChanges();
+    // The questions section asks once the product is on screen; answered here, the page is stable.
+    await settle();
+    http.expectOne((request) => request.url === `/api/products/${product.id}/questions`).flush(questions);
     await settle();
     fixture.detectChanges();
   }
@@ -95,6 +105,13 @@ describe('ProductPage', () => {
     expect(element().querySelector('[aria-busy="true"] .image-skeleton')).not.toBeNull();
     http.expectOne('/api/products/kestrel-headphones').flush(productDetail());
     http.expectOne('/api/products/kestrel-headphones/related').flush([]);
+  });
+
+  it("links a marketplace seller's name to the seller's own page", async () => {
+    await open(productDetail({ sellerId: '64b000000000000000000003', seller: { id: '64b000000000000000000003', name: 'Nordic Home' } }), []);
+    const link = element().querySelector('.seller a')!;
+    expect(link.textContent).toBe('Nordic Home');
+    expect(link.getAttribute('href')).toBe('/sellers/64b000000000000000000003');
   });
 
   it('shows the product: title, prices, stock, seller, description, attributes, breadcrumbs and related products', async () => {
@@ -268,6 +285,16 @@ describe('ProductPage', () => {
     thumbnails[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
     await fixture.whenStable();
     expect(mainImage().getAttribute('src')).toContain('a00000000000000000000001');
+  });
+
+  it('shows the shoppers\' questions with the details, markup in them as plain text', async () => {
+    const product = productDetail();
+    const markup = '<img src=x onerror=alert(1)>';
+    await open(product, [], productQuestions({ items: [productQuestion({ productId: product.id, text: markup })] }));
+    const questions = element().querySelector('.details shop-product-questions')!;
+    expect(questions.querySelector('h2')?.textContent).toBe('Questions and answers');
+    expect(questions.querySelector('.question-text')?.textContent).toContain(markup);
+    expect(questions.querySelector('img')).withContext('no element made from the text').toBeNull();
   });
 
   it('shows one photo without thumbnails', async () => {

@@ -14,6 +14,7 @@ import { ProductGrid } from '../product-grid/product-grid';
 import { StockBadge } from '../stock-badge/stock-badge';
 import { ProductGallery } from './product-gallery/product-gallery';
 import { QuantityPicker } from '../quantity-picker/quantity-picker';
+import { ProductQuestions } from '../../questions/product-questions/product-questions';
 
 /** Search engines show about this many characters of a description. */
 const metaDescriptionLength = 160;
@@ -29,7 +30,7 @@ export function summarise(text: string, length = metaDescriptionLength): string 
 
 @Component({
   selector: 'shop-product-page',
-  imports: [RouterLink, ProductGallery, PriceTag, StockBadge, QuantityPicker, ProductGrid, LoadError],
+  imports: [RouterLink, ProductGallery, PriceTag, StockBadge, QuantityPicker, ProductGrid, LoadError, ProductQuestions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './product-page.html',
   styleUrl: './product-page.scss',

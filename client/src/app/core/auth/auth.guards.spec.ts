@@ -3,7 +3,7 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { type ActivatedRouteSnapshot, type CanActivateFn, provideRouter, Router, type RouterStateSnapshot, UrlTree } from '@angular/router';
 import { admin, authResponse, shopper } from '../testing/http-testing';
-import { adminGuard, signedInGuard } from './auth.guards';
+import { adminGuard, sellerGuard, signedInGuard } from './auth.guards';
 import { AuthStore } from './auth-store';
 
 describe('route guards', () => {
@@ -51,6 +51,24 @@ describe('route guards', () => {
     it('lets admins through', () => {
       store.startSession(authResponse(admin));
       expect(visit(adminGuard, '/admin/users')).toBeTrue();
+    });
+  });
+
+  describe('sellerGuard', () => {
+    it('sends signed-out visitors to sign in first', () => {
+      expect(visit(sellerGuard, '/seller/keys')).toBe('/sign-in?returnTo=%2Fseller%2Fkeys');
+    });
+
+    it('shows shoppers and admins that the seller area is not for them', () => {
+      store.startSession(authResponse(shopper));
+      expect(visit(sellerGuard, '/seller')).toBe('/not-allowed');
+      store.startSession(authResponse(admin));
+      expect(visit(sellerGuard, '/seller')).toBe('/not-allowed');
+    });
+
+    it('lets sellers through', () => {
+      store.startSession(authResponse({ ...shopper, role: 'seller' }));
+      expect(visit(sellerGuard, '/seller/products')).toBeTrue();
     });
   });
 });

@@ -4,7 +4,8 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CartStore } from '../../cart/cart-store';
 import { cartLine, cartOf } from '../../cart/testing/cart-fixtures';
-import { nextRequest, settle } from '../testing/http-testing';
+import { AuthStore } from '../auth/auth-store';
+import { admin, authResponse, nextRequest, seller, settle, shopper } from '../testing/http-testing';
 import { SiteHeader } from './site-header';
 
 describe('SiteHeader', () => {
@@ -40,6 +41,26 @@ describe('SiteHeader', () => {
     expect(cartLink().querySelector('.badge')?.textContent?.trim()).toBe('3');
     await settle();
     expect(http.match('/api/cart').length).withContext('once').toBe(0);
+  });
+
+  it('shows each signed-in role the way to its own area: "Admin" for admins, "Seller area" for sellers', async () => {
+    (await nextRequest(http, '/api/cart', 'GET')).flush(cartOf([]));
+    const store = TestBed.inject(AuthStore);
+    const areaLinks = () =>
+      [...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLAnchorElement>('nav a')]
+        .filter((link) => ['/admin', '/seller'].includes(link.getAttribute('href') ?? ''))
+        .map((link) => [link.textContent?.trim(), link.getAttribute('href')]);
+    store.startSession(authResponse(seller));
+    await render();
+    expect(areaLinks()).toEqual([['Seller area', '/seller']]);
+    store.startSession(authResponse(admin));
+    await render();
+    expect(areaLinks()).toEqual([['Admin', '/admin']]);
+    store.startSession(authResponse(shopper));
+    await render();
+    expect(areaLinks()).toEqual([]);
+    // Each new session reads its own cart.
+    for (const request of http.match('/api/cart')) request.flush(cartOf([]));
   });
 
   it('counts in the singular, and keeps the badge short for big carts', async () => {

@@ -34,6 +34,9 @@ const largestBadgeCount = 99;
           @if (store.isAdmin()) {
             <a routerLink="/admin">Admin</a>
           }
+          @if (store.isSeller()) {
+            <a routerLink="/seller">Seller area</a>
+          }
           <a class="account" routerLink="/account" [title]="'Your account: ' + user.name">{{ user.name }}</a>
           <button type="button" class="sign-out" [disabled]="signingOut()" (click)="signOut()">Sign out</button>
         } @else {

@@ -1,6 +1,6 @@
 import { effect, inject, Injectable, signal, untracked } from '@angular/core';
 import type { OrderStatus } from '@shared/orders/order-status';
-import type { ClientToServerEvents, OrderCreated, ServerToClientEvents, SocketAck, StockChanged, StockLow, WatchAnswer } from '@shared/realtime/socket-events';
+import type { ClientToServerEvents, OrderCreated, QuestionAnswered, QuestionAsked, ServerToClientEvents, SocketAck, StockChanged, StockLow, WatchAnswer } from '@shared/realtime/socket-events';
 import { io, type Socket } from 'socket.io-client';
 import { AuthStore } from '../auth/auth-store';
 
@@ -25,6 +25,8 @@ export type OrderStatusSource = 'push' | 'watch';
 export type OrderStatusListener = (change: OrderStatusNow, source: OrderStatusSource) => void;
 export type OrderCreatedListener = (order: OrderCreated) => void;
 export type StockLowListener = (low: StockLow) => void;
+export type QuestionAnsweredListener = (answered: QuestionAnswered) => void;
+export type QuestionAskedListener = (asked: QuestionAsked) => void;
 
 /** The server refuses a handshake whose access token has expired or been revoked with this. */
 const unauthenticated = 'unauthenticated';
@@ -46,6 +48,8 @@ export class ShopSocket {
   private readonly orderStatusListeners = new Set<OrderStatusListener>();
   private readonly orderCreatedListeners = new Set<OrderCreatedListener>();
   private readonly stockLowListeners = new Set<StockLowListener>();
+  private readonly questionAnsweredListeners = new Set<QuestionAnsweredListener>();
+  private readonly questionAskedListeners = new Set<QuestionAskedListener>();
   private connectedOnce = false;
 
   /**
@@ -119,6 +123,16 @@ export class ShopSocket {
     return this.listen(this.stockLowListeners, listener);
   }
 
+  /** The signed-in user's own questions, as they are answered; opens the connection like `onOrderStatus`. */
+  onQuestionAnswered(listener: QuestionAnsweredListener): () => void {
+    return this.listen(this.questionAnsweredListeners, listener);
+  }
+
+  /** New questions to answer: a seller's about their products, the admins' about the shop's own; opens the connection like `onOrderStatus`. */
+  onQuestionAsked(listener: QuestionAskedListener): () => void {
+    return this.listen(this.questionAskedListeners, listener);
+  }
+
   private listen<T>(listeners: Set<T>, listener: T): () => void {
     listeners.add(listener);
     this.connection();
@@ -156,6 +170,12 @@ export class ShopSocket {
     });
     socket.on('stock:low', (low) => {
       for (const listener of this.stockLowListeners) listener(low);
+    });
+    socket.on('question:answered', (answered) => {
+      for (const listener of this.questionAnsweredListeners) listener(answered);
+    });
+    socket.on('question:asked', (asked) => {
+      for (const listener of this.questionAskedListeners) listener(asked);
     });
     // An admin changed this user's role: the server has moved the socket's rooms already; the
     // session is read again so that the pages and guards see the new role too.

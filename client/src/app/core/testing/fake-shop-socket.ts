@@ -1,17 +1,30 @@
 import { Injectable, type Provider, signal } from '@angular/core';
-import type { OrderCreated, StockChanged, StockLow } from '@shared/realtime/socket-events';
+import type { OrderCreated, QuestionAnswered, QuestionAsked, StockChanged, StockLow } from '@shared/realtime/socket-events';
 import {
   type OrderCreatedListener,
   type OrderStatusListener,
   type OrderStatusNow,
   type OrderStatusSource,
+  type QuestionAnsweredListener,
+  type QuestionAskedListener,
   ShopSocket,
   type StockListener,
   type StockLowListener,
   type StockSource,
 } from '../realtime/shop-socket';
 
-type FakedMembers = 'watch' | 'unwatch' | 'onStockChanged' | 'reconnections' | 'watchOrder' | 'unwatchOrder' | 'onOrderStatus' | 'onOrderCreated' | 'onStockLow';
+type FakedMembers =
+  | 'watch'
+  | 'unwatch'
+  | 'onStockChanged'
+  | 'reconnections'
+  | 'watchOrder'
+  | 'unwatchOrder'
+  | 'onOrderStatus'
+  | 'onOrderCreated'
+  | 'onStockLow'
+  | 'onQuestionAnswered'
+  | 'onQuestionAsked';
 
 /**
  * Stands in for the socket.io connection in unit tests (the e2e specs use the real one): it records
@@ -27,6 +40,8 @@ export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
   private readonly orderStatusListeners = new Set<OrderStatusListener>();
   private readonly orderCreatedListeners = new Set<OrderCreatedListener>();
   private readonly stockLowListeners = new Set<StockLowListener>();
+  private readonly questionAnsweredListeners = new Set<QuestionAnsweredListener>();
+  private readonly questionAskedListeners = new Set<QuestionAskedListener>();
 
   watch(productIds: readonly string[]): void {
     for (const id of productIds) this.watched.add(id);
@@ -64,6 +79,16 @@ export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
     return () => this.stockLowListeners.delete(listener);
   }
 
+  onQuestionAnswered(listener: QuestionAnsweredListener): () => void {
+    this.questionAnsweredListeners.add(listener);
+    return () => this.questionAnsweredListeners.delete(listener);
+  }
+
+  onQuestionAsked(listener: QuestionAskedListener): () => void {
+    this.questionAskedListeners.add(listener);
+    return () => this.questionAskedListeners.delete(listener);
+  }
+
   /** A `stock:changed` event, or with `watch` the level answered when the product was watched. */
   push(change: StockChanged, source: StockSource = 'push'): void {
     for (const listener of this.listeners) listener(change, source);
@@ -82,6 +107,16 @@ export class FakeShopSocket implements Pick<ShopSocket, FakedMembers> {
   /** A `stock:low` event, as admins get it. */
   pushStockLow(low: StockLow): void {
     for (const listener of this.stockLowListeners) listener(low);
+  }
+
+  /** A `question:answered` event, as the asker gets it. */
+  pushQuestionAnswered(answered: QuestionAnswered): void {
+    for (const listener of this.questionAnsweredListeners) listener(answered);
+  }
+
+  /** A `question:asked` event, as the product's seller (or the admins) get it. */
+  pushQuestionAsked(asked: QuestionAsked): void {
+    for (const listener of this.questionAskedListeners) listener(asked);
   }
 
   /** How many listen for each kind of event, so a spec can check that a page stops listening when it goes. */

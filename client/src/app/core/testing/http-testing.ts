@@ -4,6 +4,7 @@ import type { FieldIssue } from '@shared/errors';
 
 export const shopper: AuthUser = { id: '64b000000000000000000001', email: 'shopper@demo.shop', name: 'Sam Shopper', role: 'customer' };
 export const admin: AuthUser = { id: '64b000000000000000000002', email: 'admin@demo.shop', name: 'Ada Admin', role: 'admin' };
+export const seller: AuthUser = { id: '64b000000000000000000003', email: 'seller@demo.shop', name: 'Nora Seller', role: 'seller' };
 
 export function authResponse(user: AuthUser = shopper, accessToken = 'access-1'): AuthResponse {
   return { user, accessToken, expiresIn: 900 };

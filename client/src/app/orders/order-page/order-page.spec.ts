@@ -60,6 +60,13 @@ describe('OrderPage', () => {
     expect(page.element.textContent).toContain('Card ending in 4242');
   });
 
+  it('says how each shipped line left: when, the carrier and the tracking number', async () => {
+    const shown = order({ status: 'shipped' });
+    shown.lines = [{ ...shown.lines[0]!, shipment: { carrier: 'An Post', trackingNumber: 'CE123456789IE', shippedAt: '2026-12-02T09:00:00.000Z' } }];
+    await open(shown);
+    expect(page.text('.lines .shipment')).toBe('Shipped 2 Dec with An Post · tracking CE123456789IE');
+  });
+
   it('shows no thanks when the order is opened later', async () => {
     await open(order());
     expect(page.element.querySelector('.thanks')).toBeNull();

@@ -28,6 +28,7 @@ export function order(overrides: Partial<Order> = {}): Order {
         quantity: 2,
         lineTotal: euros(5000),
         sellerId: null,
+        shipment: null,
       },
     ],
     totals: { subtotal: euros(5000), discount: euros(0), shipping: euros(490), tax: euros(1045), total: euros(6535) },

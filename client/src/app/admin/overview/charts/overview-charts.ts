@@ -50,18 +50,28 @@ export function valueFormat(currency: string, moneyDatasets: readonly number[]):
   return (value, dataset) => (moneyDatasets.includes(dataset) ? formatMoney({ amount: value, currency }) : count.format(value));
 }
 
-/** Revenue as bars and orders as a line on an axis of their own, one of each per local day. */
-export function revenueByDayChart(stats: Stats): ShopChartConfig {
-  const currency = currencyOf(stats);
+/** One local day of a money-and-orders chart. */
+export interface MoneyAndOrdersDay {
+  day: string;
+  /** Minor units. */
+  amount: number;
+  orders: number;
+}
+
+/**
+ * An amount as bars and orders as a line on an axis of their own, one of each per local day: the
+ * overview's revenue, and a seller's gross sales in the seller area.
+ */
+export function moneyAndOrdersByDayChart(days: readonly MoneyAndOrdersDay[], moneyLabel: string, currency: string, pointRadius = 3): ShopChartConfig {
   return {
     type: 'bar',
     data: {
-      labels: stats.revenueByDay.map((day) => shortDay(day.day)),
+      labels: days.map((day) => shortDay(day.day)),
       datasets: [
-        { type: 'bar', label: 'Revenue', data: stats.revenueByDay.map((day) => day.revenue.amount), backgroundColor: ink, borderRadius: 4, maxBarThickness: 36, yAxisID: 'y', order: 2 },
+        { type: 'bar', label: moneyLabel, data: days.map((day) => day.amount), backgroundColor: ink, borderRadius: 4, maxBarThickness: 36, yAxisID: 'y', order: 2 },
         {
-          type: 'line', label: 'Orders', data: stats.revenueByDay.map((day) => day.orders), borderColor: accent, backgroundColor: accent,
-          pointRadius: 3, tension: 0.25, yAxisID: 'orders', order: 1,
+          type: 'line', label: 'Orders', data: days.map((day) => day.orders), borderColor: accent, backgroundColor: accent,
+          pointRadius, tension: 0.25, yAxisID: 'orders', order: 1,
         },
       ],
     },
@@ -73,7 +83,7 @@ export function revenueByDayChart(stats: Stats): ShopChartConfig {
         orders: { position: 'right', beginAtZero: true, grid: { display: false }, ticks: { precision: 0 } },
       },
       plugins: {
-        // Revenue first, as in the datasets: `order` (the line drawn over the bars) would sort it last.
+        // The money first, as in the datasets: `order` (the line drawn over the bars) would sort it last.
         legend: { position: 'bottom', labels: { boxWidth: 12, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
         tooltip: {
           itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
@@ -84,6 +94,15 @@ export function revenueByDayChart(stats: Stats): ShopChartConfig {
       },
     },
   };
+}
+
+/** Revenue as bars and orders as a line, one of each per local day of the period. */
+export function revenueByDayChart(stats: Stats): ShopChartConfig {
+  return moneyAndOrdersByDayChart(
+    stats.revenueByDay.map((day) => ({ day: day.day, amount: day.revenue.amount, orders: day.orders })),
+    'Revenue',
+    currencyOf(stats),
+  );
 }
 
 /** Every order in the shop by its status now; statuses no order is in are left out. */

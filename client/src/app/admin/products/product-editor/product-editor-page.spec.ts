@@ -6,6 +6,7 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { AdminProduct, Category } from '@shared/catalog/product';
 import { errorBody, settle } from '../../../core/testing/http-testing';
+import { provideAdminProductEditor } from '../admin-product-editor';
 import { maxImageBytes } from '../product-images/product-images';
 import { AdminProductEditorPage } from './product-editor-page';
 
@@ -52,6 +53,7 @@ describe('AdminProductEditorPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideAdminProductEditor(),
         provideRouter(
           [
             { path: 'admin/products/new', component: AdminProductEditorPage },

@@ -3,18 +3,18 @@ import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, injec
 import { type AbstractControl, type FormControl, type FormGroup, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, type ValidatorFn, Validators } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { adminProductInputSchema, type AdminProduct, type AdminProductInput, type AdminProductUpdate, type ProductStatus } from '@shared/catalog/product';
+import { adminProductInputSchema, type AdminProduct, type ProductStatus, type SellerProductInput, type SellerProductUpdate } from '@shared/catalog/product';
 import { FieldError, showsError } from '../../../core/forms/field-error';
 import { applyApiErrors } from '../../../core/forms/form-api-errors';
 import { FormSubmission } from '../../../core/forms/form-submission';
 import { schemaValidator } from '../../../core/forms/schema-validator';
 import { describeApiError } from '../../../core/http/api-error';
 import { LoadError } from '../../../core/load-error';
-import { AdminProductsApi } from '../admin-products-api';
 import { categoryOptions } from '../category-options';
 import { formatMoneyInput, parseMoneyInput } from '../money-input';
 import { productStatusLabels, productStatusOptions } from '../product-status-labels';
 import { maxProductImages, ProductImages } from '../product-images/product-images';
+import { ProductEditorApi, productEditorArea } from './product-editor-api';
 
 /** The shop sells in one currency (the admin input schema takes only it). */
 const shopCurrency = 'EUR';
@@ -58,10 +58,11 @@ const fieldPaths: Record<string, string> = {
 };
 
 /**
- * /admin/products/new and /admin/products/:id: every field of a product, the category from the
- * tree, prices typed as decimals and sent as minor units, and the gallery with uploads. Stock is
- * set when the product is created; afterwards it changes on the stock page, where each change is
- * logged with a reason.
+ * /admin/products/new and /admin/products/:id, and the same for a seller's own products under
+ * /seller/products: every field of a product, the category from the tree, prices typed as decimals
+ * and sent as minor units, and the gallery with uploads. Stock is set when the product is created;
+ * afterwards it changes where each change is logged with a reason. The routes of each area provide
+ * the API it calls and its surroundings (`provideProductEditor`), so both areas share one form.
  */
 @Component({
   selector: 'shop-admin-product-editor-page',
@@ -71,7 +72,8 @@ const fieldPaths: Record<string, string> = {
   styleUrl: './product-editor-page.scss',
 })
 export class AdminProductEditorPage {
-  private readonly api = inject(AdminProductsApi);
+  private readonly api = inject(ProductEditorApi);
+  protected readonly area = inject(productEditorArea);
   private readonly router = inject(Router);
   private readonly title = inject(Title);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
@@ -137,7 +139,8 @@ export class AdminProductEditorPage {
     });
     effect(() => {
       const name = this.product.hasValue() ? this.product.value().title : null;
-      this.title.setTitle(this.creating() ? 'New product · Admin · MEAN Shop' : `${name ?? 'Product'} · Products · Admin · MEAN Shop`);
+      const area = this.area.titleArea;
+      this.title.setTitle(this.creating() ? `New product · ${area} · MEAN Shop` : `${name ?? 'Product'} · Products · ${area} · MEAN Shop`);
     });
     // A product opened after creating another one starts from an empty form.
     effect(() => {
@@ -201,7 +204,7 @@ export class AdminProductEditorPage {
     const savedMessage = `Saved. ${title} was created.`;
     this.savedMessage.set(savedMessage);
     this.form.markAsPristine();
-    await this.router.navigate(['/admin/products', id], { state: { savedMessage } satisfies EditorNavigationState });
+    await this.router.navigate([this.area.productsPath, id], { state: { savedMessage } satisfies EditorNavigationState });
   }
 
   private slugProblem(value: string): ValidationErrors | null {
@@ -240,7 +243,7 @@ export class AdminProductEditorPage {
   }
 
   /** The form as the API takes it: trimmed text, prices in minor units, images in display order. */
-  private input(): AdminProductInput {
+  private input(): SellerProductInput {
     const value = this.form.getRawValue();
     const money = (text: string) => ({ amount: parseMoneyInput(text, shopCurrency)!, currency: shopCurrency } as const);
     const slug = value.slug.trim();
@@ -260,8 +263,8 @@ export class AdminProductEditorPage {
 }
 
 /** Only what differs from the product as loaded, so a save does not overwrite what someone else changed meanwhile. */
-export function changedFields(product: AdminProduct, input: AdminProductInput): AdminProductUpdate {
-  const before: AdminProductUpdate = {
+export function changedFields(product: AdminProduct, input: SellerProductInput): SellerProductUpdate {
+  const before: SellerProductUpdate = {
     title: product.title,
     slug: product.slug,
     description: product.description,
@@ -272,7 +275,7 @@ export function changedFields(product: AdminProduct, input: AdminProductInput): 
     attributes: product.attributes.map(({ name, value }) => ({ name, value })),
     images: product.images,
   };
-  const after: AdminProductUpdate = {
+  const after: SellerProductUpdate = {
     title: input.title,
     slug: input.slug ?? product.slug,
     description: input.description ?? '',
@@ -284,8 +287,8 @@ export function changedFields(product: AdminProduct, input: AdminProductInput): 
     images: input.images ?? [],
   };
   const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as Array<keyof AdminProductUpdate>) {
+  for (const key of Object.keys(after) as Array<keyof SellerProductUpdate>) {
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
   }
-  return changes as AdminProductUpdate;
+  return changes as SellerProductUpdate;
 }

@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import { mediaUrl } from '../../../catalog/catalog-api';
 import { maxUploadBytes } from '@shared/media/media-widths';
 import { describeApiError } from '../../../core/http/api-error';
-import { AdminProductsApi } from '../admin-products-api';
+import { ProductEditorApi } from '../product-editor/product-editor-api';
 
 /** The largest upload `POST /api/media` takes. */
 export const maxImageBytes = maxUploadBytes;
@@ -44,7 +44,7 @@ let nextKey = 0;
   styleUrl: './product-images.scss',
 })
 export class ProductImages {
-  private readonly api = inject(AdminProductsApi);
+  private readonly api = inject(ProductEditorApi);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
 

@@ -6,6 +6,7 @@ import { LiveStock, followStock } from '../../../catalog/live-stock/live-stock';
 import { describeApiError } from '../../../core/http/api-error';
 import { refetchOnReconnect } from '../../../core/realtime/shop-socket';
 import { AdminStockApi } from '../admin-stock-api';
+import { StockChangesApi } from '../stock-changes-api';
 import { StockAdjustmentForm } from '../stock-adjustment-form/stock-adjustment-form';
 import { StockMovementHistory } from '../stock-movement-history/stock-movement-history';
 import { StockThresholdForm } from '../stock-threshold-form/stock-threshold-form';
@@ -31,6 +32,8 @@ const stateLabels: Record<StockState, string> = { out: 'Sold out', low: 'Low', o
 @Component({
   selector: 'shop-admin-stock-page',
   imports: [Pager, ReactiveFormsModule, RouterLink, StockAdjustmentForm, StockMovementHistory, StockThresholdForm],
+  // The adjustment form and the history are shared with the seller area; here they change any product.
+  providers: [{ provide: StockChangesApi, useExisting: AdminStockApi }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-stock-page.html',
   styleUrl: './admin-stock-page.scss',

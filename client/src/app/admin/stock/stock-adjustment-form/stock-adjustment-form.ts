@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { maxStockReasonLength, type StockAdjustment, type StockLevels } from '@shared/catalog/product';
 import { describeApiError } from '../../../core/http/api-error';
-import { AdminStockApi } from '../admin-stock-api';
+import { StockChangesApi } from '../stock-changes-api';
 
 export type AdjustmentMode = 'add' | 'remove' | 'set';
 
@@ -31,7 +31,7 @@ export function adjustmentOf(mode: AdjustmentMode, units: number | null, reason:
   styleUrl: './stock-adjustment-form.scss',
 })
 export class StockAdjustmentForm {
-  private readonly api = inject(AdminStockApi);
+  private readonly api = inject(StockChangesApi);
 
   readonly productId = input.required<string>();
   readonly productTitle = input.required<string>();

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { describeApiError } from '../../../core/http/api-error';
-import { AdminStockApi } from '../admin-stock-api';
+import { StockChangesApi } from '../stock-changes-api';
 
 export const movementPageSize = 10;
 
@@ -14,7 +14,7 @@ export const movementPageSize = 10;
   styleUrl: './stock-movement-history.scss',
 })
 export class StockMovementHistory {
-  private readonly api = inject(AdminStockApi);
+  private readonly api = inject(StockChangesApi);
 
   readonly productId = input.required<string>();
   readonly productTitle = input.required<string>();
