@@ -62,6 +62,7 @@ export type SellerOrder = z.infer<typeof sellerOrderSchema>;
 export const sellerOrderSummarySchema = sellerOrderSchema
   .pick({ id: true, number: true, status: true, totals: true, mayShip: true, createdAt: true })
   .extend({
+    updatedAt: z.iso.datetime().meta({ description: 'When the order last changed: a move, or a line shipped' }),
     itemCount: z.number().int().meta({ description: 'This seller\'s units in the order' }),
     lineCount: z.number().int(),
     shippedLineCount: z.number().int(),
@@ -76,12 +77,24 @@ export const sellerOrderListQuerySchema = z.strictObject({
     .optional()
     .transform((value) => value === 'true')
     .meta({ description: '`true`: only paid orders with lines of this seller still to ship' }),
-  cursor: objectIdSchema.optional().meta({ description: 'The `nextCursor` of the page before' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  updatedSince: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'For syncing: only orders changed at or after this instant (inclusive), oldest change first, as `GET /api/seller/products`' }),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this list')
+    .optional()
+    .meta({ description: 'The `nextCursor` of the page before, with the same filters' }),
 });
 export type SellerOrderListQuery = z.input<typeof sellerOrderListQuerySchema>;
 
 export const sellerOrderListSchema = z
-  .object({ items: z.array(sellerOrderSummarySchema).meta({ description: 'Newest first' }), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(sellerOrderSummarySchema).meta({ description: 'Newest first; with `updatedSince`, in `(updatedAt, id)` order' }),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'SellerOrderList' });
 export type SellerOrderList = z.infer<typeof sellerOrderListSchema>;
 

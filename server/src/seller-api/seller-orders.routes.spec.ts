@@ -209,6 +209,32 @@ describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
     expect(untouched.status).toBe('paid');
   });
 
+  it('syncs orders changed since a time, oldest change first, by cursor: one shipped while paging comes again, none is missed', async () => {
+    const a = await newSeller();
+    const since = new Date().toISOString();
+    const placed = [];
+    for (let index = 0; index < 3; index += 1) placed.push((await buy([[a.product, 1]])).order);
+    const page = async (cursor?: string) => {
+      const response = await shop.request(`/api/seller/orders?limit=2&updatedSince=${encodeURIComponent(since)}${cursor ? `&cursor=${cursor}` : ''}`, { headers: withKey(a.key) });
+      expect(response.status).withContext(await response.clone().text()).toBe(200);
+      return (await response.json()) as SellerOrderList;
+    };
+    const first = await page();
+    expect(first.items.map((item) => item.id)).toEqual([placed[0]!.id, placed[1]!.id]);
+    // The first order changes while the client pages: it moves behind the cursor and comes again.
+    expect((await ship(a, placed[0]!.id, a.product._id)).status).toBe(200);
+    const second = await page(first.nextCursor!);
+    expect(second.items.map((item) => [item.id, item.status])).toEqual([
+      [placed[2]!.id, 'paid'],
+      [placed[0]!.id, 'shipped'],
+    ]);
+    expect(second.nextCursor).toBeNull();
+    expect(Date.parse(second.items[1]!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(second.items[0]!.updatedAt));
+
+    const garbage = await shop.request(`/api/seller/orders?updatedSince=${encodeURIComponent(since)}&cursor=bm90LWEtY3Vyc29y`, { headers: withKey(a.key) });
+    expect(garbage.status).toBe(400);
+  });
+
   it('lets a read key read orders but not ship them, and keeps customers and admins out', async () => {
     const a = await newSeller();
     const { order } = await buy([[a.product, 1]]);

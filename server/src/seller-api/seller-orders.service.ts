@@ -10,10 +10,9 @@ import { soldStatuses } from '../orders/order-lifecycle';
 import { OrderModel, type OrderDocument } from '../orders/order.model';
 import { csvRow, decimal } from '../orders/order-export';
 import { shipmentView } from '../orders/order-view';
+import { decodeCursor, encodeCursor } from './seller-products.service';
 
 type OrderLine = OrderDocument['lines'][number];
-
-const pageSize = 20;
 
 const copy = (value: Money): Money => ({ amount: value.amount, currency: value.currency });
 
@@ -80,6 +79,7 @@ function toSellerOrderSummary(order: OrderDocument, sellerId: Types.ObjectId): S
     totals: totalsOf(lines, order.totals.total.currency),
     mayShip: mayShip(order, lines),
     createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
     itemCount: lines.reduce((count, line) => count + line.quantity, 0),
     lineCount: lines.length,
     shippedLineCount: lines.filter((line) => line.shipment).length,
@@ -93,34 +93,54 @@ export async function readSellerOrder(sellerId: Types.ObjectId, orderId: string)
   return toSellerOrder(order, sellerId);
 }
 
+const invalidCursor = () => new AppError(400, 'validation_failed', 'Invalid query', [{ path: 'query.cursor', message: 'is not a cursor from this list' }]);
+
 /**
- * The seller's orders, newest first, by `_id` cursor as the shoppers' list: the equality on
- * `sellerIds` (indexed with `createdAt`) is what FerretDB hands to PostgreSQL. "To ship" is the
- * paid statuses, then, in code, the orders with a line of the seller's still unshipped.
+ * Where a page starts. Newest first (the seller area), after the `_id` of the last order shown, as
+ * the shoppers' list. With `updatedSince` (an integration's sync), in `(updatedAt, _id)` order
+ * after the last one, as the products' sync list and for the same reason: an order that changes
+ * while a client pages moves behind the cursor and comes again, none is skipped.
  */
-export async function listSellerOrders(sellerId: Types.ObjectId, query: { status?: OrderDocument['status'] | undefined; toShip: boolean; cursor?: string | undefined }): Promise<SellerOrderList> {
-  if (query.cursor !== undefined && !isValidObjectId(query.cursor)) {
-    throw new AppError(400, 'validation_failed', 'Invalid query', [{ path: 'query.cursor', message: 'is not a cursor from this list' }]);
+function pageStart(query: { updatedSince?: string | undefined; cursor?: string | undefined }): { conditions: object[]; sort: Record<string, 1 | -1> } {
+  if (query.updatedSince) {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const conditions: object[] = [{ updatedAt: trusted({ $gte: new Date(query.updatedSince) }) }];
+    if (after) conditions.push({ $or: [{ updatedAt: trusted({ $gt: after.updatedAt }) }, { updatedAt: after.updatedAt, _id: trusted({ $gt: after.id }) }] });
+    return { conditions, sort: { updatedAt: 1, _id: 1 } };
   }
-  const filter: QueryFilter<OrderDocument> = { sellerIds: sellerId };
+  if (query.cursor !== undefined && !isValidObjectId(query.cursor)) throw invalidCursor();
+  return { conditions: query.cursor ? [{ _id: trusted({ $lt: new Types.ObjectId(query.cursor) }) }] : [], sort: { _id: -1 } };
+}
+
+/**
+ * The seller's orders, a page at a time: the equality on `sellerIds` (indexed with `createdAt`) is
+ * what FerretDB hands to PostgreSQL, the rest narrows that seller's orders. "To ship" is the paid
+ * statuses, then, in code, the orders with a line of the seller's still unshipped.
+ */
+export async function listSellerOrders(
+  sellerId: Types.ObjectId,
+  query: { status?: OrderDocument['status'] | undefined; toShip: boolean; limit: number; updatedSince?: string | undefined; cursor?: string | undefined },
+): Promise<SellerOrderList> {
+  const { conditions, sort } = pageStart(query);
+  const filter: QueryFilter<OrderDocument> = { sellerIds: sellerId, ...(conditions.length > 0 ? { $and: conditions } : {}) };
   if (query.status) filter.status = query.status;
   else if (query.toShip) filter.status = trusted({ $in: ['paid', 'fulfilling'] });
-  if (query.cursor) filter._id = trusted({ $lt: new Types.ObjectId(query.cursor) });
   const items: SellerOrderSummary[] = [];
-  let last: Types.ObjectId | undefined;
+  let last: OrderDocument | undefined;
   let more = false;
   // "To ship" leaves out orders whose lines of this seller are all shipped, so a page may take more than one read.
-  for await (const order of OrderModel.find(filter).sort({ _id: -1 }).lean<OrderDocument[]>().cursor({ batchSize: pageSize + 1 })) {
+  for await (const order of OrderModel.find(filter).sort(sort).lean<OrderDocument[]>().cursor({ batchSize: query.limit + 1 })) {
     const current = order as OrderDocument;
     if (query.toShip && !mayShip(current, linesOf(current, sellerId))) continue;
-    if (items.length === pageSize) {
+    if (items.length === query.limit) {
       more = true;
       break;
     }
     items.push(toSellerOrderSummary(current, sellerId));
-    last = current._id;
+    last = current;
   }
-  return { items, nextCursor: more && last ? last.toString() : null };
+  const nextCursor = more && last ? (query.updatedSince ? encodeCursor({ updatedAt: last.updatedAt, id: last._id }) : last._id.toString()) : null;
+  return { items, nextCursor };
 }
 
 interface SalesPeriod {

@@ -63,6 +63,7 @@ export function sellerOrderSummary(overrides: Partial<SellerOrderSummary> = {}):
     totals,
     mayShip,
     createdAt,
+    updatedAt: createdAt,
     itemCount: 3,
     lineCount: 2,
     shippedLineCount: 0,
