@@ -2,6 +2,8 @@ import type { AdminProduct, AdminProductList, AdminProductUpdate, adminProductIn
 import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { UserModel } from '../accounts/user.model';
+import { QuestionModel } from '../questions/question.model';
+import { SellerModel } from '../sellers/seller.model';
 import { isDuplicateKeyError } from '../database/errors';
 import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
@@ -88,11 +90,15 @@ async function assertImagesExist(images: string[]): Promise<void> {
   }
 }
 
-async function assertSeller(sellerId: string | null | undefined): Promise<void> {
-  if (!sellerId) return;
-  if (!(await UserModel.exists({ _id: sellerId, role: 'seller', deletedAt: null }))) {
-    throw new AppError(400, 'validation_failed', 'That seller does not exist', [{ path: 'body.sellerId', message: 'is not a seller' }]);
-  }
+/**
+ * The seller exists; answers whether they are suspended, which their products follow at once (a
+ * product moved to a suspended seller leaves the storefront, as that seller's others did).
+ */
+async function sellerStanding(sellerId: string | null | undefined): Promise<{ suspended: boolean }> {
+  if (!sellerId) return { suspended: false };
+  const [user, seller] = await Promise.all([UserModel.exists({ _id: sellerId, role: 'seller', deletedAt: null }), SellerModel.findById(sellerId, { status: 1 }).lean()]);
+  if (!user) throw new AppError(400, 'validation_failed', 'That seller does not exist', [{ path: 'body.sellerId', message: 'is not a seller' }]);
+  return { suspended: seller?.status === 'suspended' };
 }
 
 function searchTermsOf(product: { title: string; description: string; attributes: Array<{ value: string }> }, categoryNames: string[]): string[] {
@@ -120,7 +126,7 @@ async function freeSlugFor(title: string): Promise<string> {
 export async function createProduct(events: ShopEvents, input: AdminProductInput): Promise<AdminProduct> {
   const path = await categoryPathOf(input.categoryId);
   await assertImagesExist(input.images);
-  await assertSeller(input.sellerId);
+  const standing = await sellerStanding(input.sellerId);
   const slug = input.slug ?? (await freeSlugFor(input.title));
   const product = await saveWithUniqueSlug(() =>
     ProductModel.create({
@@ -134,6 +140,7 @@ export async function createProduct(events: ShopEvents, input: AdminProductInput
       price: input.price,
       compareAtPrice: input.compareAtPrice ?? undefined,
       sellerId: input.sellerId ?? null,
+      sellerSuspended: standing.suspended,
       status: input.status,
       stock: input.stock,
       reserved: 0,
@@ -151,7 +158,8 @@ export async function updateProduct(events: ShopEvents, productId: string, chang
   if (!product) throw AppError.notFound('Product');
   const path = await categoryPathOf(changes.categoryId ?? product.categoryId.toString());
   if (changes.images) await assertImagesExist(changes.images);
-  if (changes.sellerId !== undefined) await assertSeller(changes.sellerId);
+  const standing = changes.sellerId !== undefined ? await sellerStanding(changes.sellerId) : undefined;
+  const sellerChanged = changes.sellerId !== undefined && String(changes.sellerId) !== String(product.sellerId);
 
   if (changes.title !== undefined) product.title = changes.title;
   if (changes.slug !== undefined) product.slug = changes.slug;
@@ -162,11 +170,14 @@ export async function updateProduct(events: ShopEvents, productId: string, chang
   if (changes.attributes !== undefined) product.set('attributes', changes.attributes);
   if (changes.images !== undefined) product.set('images', changes.images.map((image) => new Types.ObjectId(image)));
   if (changes.sellerId !== undefined) product.sellerId = changes.sellerId ? new Types.ObjectId(changes.sellerId) : null;
+  if (standing) product.sellerSuspended = standing.suspended;
   product.categoryId = path.at(-1)!._id;
   product.set('categoryPath', path.map((category) => category._id));
   product.set('searchTerms', searchTermsOf(product, path.map((category) => category.name)));
   // Stock fields are left alone here: saving only the changed paths cannot undo a concurrent reservation.
   await saveWithUniqueSlug(() => product.save());
+  // Its questions go with it: the new seller answers them, the old one no longer sees them.
+  if (sellerChanged) await QuestionModel.updateMany({ productId: product._id }, { $set: { sellerId: product.sellerId } });
   await events.publish('product.changed', { productId });
   const leaf = path.at(-1)!;
   return toAdminProduct(product.toObject(), { id: leaf._id.toString(), slug: leaf.slug, name: leaf.name });

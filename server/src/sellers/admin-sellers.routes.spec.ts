@@ -80,6 +80,27 @@ for (const listing of ['memory', 'database'] as const) {
       expect((await shop.request(`/api/products/${lamp.slug}`)).status).toBe(200);
     });
 
+    it('takes a product moved to a suspended seller off the storefront, and hands its questions to its new seller', async () => {
+      const [other, shopper] = await Promise.all([signInAs(shop, 'seller'), signUp(shop)]);
+      await ensureSellerRecords({ userId: other.auth.user.id });
+      const lamp = await createProduct(shop, { category, title: `Moving lamp ${listing}`, sellerId: new Types.ObjectId(seller.auth.user.id) });
+      await shop.shop.events.publish('product.changed', { productId: lamp._id.toString() });
+      const asked = await shop.request(`/api/products/${lamp._id.toString()}/questions`, { method: 'POST', headers: bearer(shopper), json: { text: 'Is the shade made of linen?' } });
+      expect(asked.status).toBe(201);
+      expect((await patch(other.auth.user.id, { status: 'suspended' })).status).toBe(200);
+
+      const moved = await shop.request(`/api/admin/products/${lamp._id.toString()}`, { method: 'PATCH', headers: bearer(admin), json: { sellerId: other.auth.user.id } });
+      expect(moved.status).withContext(await moved.clone().text()).toBe(200);
+      expect((await shop.request(`/api/products/${lamp.slug}`)).status).withContext('a suspended seller\'s product').toBe(404);
+      expect((await patch(other.auth.user.id, { status: 'approved' })).status).toBe(200);
+      expect((await shop.request(`/api/products/${lamp.slug}`)).status).toBe(200);
+
+      const questionsOf = async (session: Session) =>
+        ((await (await shop.request('/api/seller/questions?status=unanswered', { headers: bearer(session) })).json()) as { items: Array<{ product: { id: string } }> }).items.map((item) => item.product.id);
+      expect(await questionsOf(other)).toContain(lamp._id.toString());
+      expect(await questionsOf(seller)).not.toContain(lamp._id.toString());
+    });
+
     it('gives a user made a seller on the users page a seller record', async () => {
       const promoted = await signUp(shop);
       expect((await shop.request(`/api/admin/users/${promoted.auth.user.id}`, { method: 'PATCH', headers: bearer(admin), json: { role: 'seller' } })).status).toBe(200);
