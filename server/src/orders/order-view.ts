@@ -1,4 +1,4 @@
-import type { LineShipment, Order, OrderSummary } from '@shared/orders/order';
+import type { LineShipment, Order, OrderLine, OrderSummary } from '@shared/orders/order';
 import type { Money } from '@shared/money';
 import type { OrderEvent } from '../events/shop-events';
 import type { OrderDocument } from './order.model';
@@ -16,37 +16,54 @@ export function shipmentView(shipment: OrderDocument['lines'][number]['shipment'
   return shipment ? { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedAt: shipment.shippedAt.toISOString() } : null;
 }
 
+export function orderLineView(line: OrderDocument['lines'][number]): OrderLine {
+  return {
+    productId: line.productId.toString(),
+    slug: line.slug,
+    title: line.title,
+    image: line.image?.toString() ?? null,
+    unitPrice: money(line.unitPrice),
+    quantity: line.quantity,
+    lineTotal: money(line.lineTotal),
+    sellerId: line.sellerId?.toString() ?? null,
+    shipment: shipmentView(line.shipment),
+  };
+}
+
+/** Where an order goes, without the optional lines it does not have. */
+export function shippingAddressView(address: OrderDocument['shippingAddress']): Order['shippingAddress'] {
+  return {
+    name: address.name,
+    line1: address.line1,
+    city: address.city,
+    postalCode: address.postalCode,
+    country: address.country,
+    ...(address.line2 ? { line2: address.line2 } : {}),
+    ...(address.region ? { region: address.region } : {}),
+    ...(address.phone ? { phone: address.phone } : {}),
+  };
+}
+
+export function statusHistoryView(order: OrderDocument): Order['statusHistory'] {
+  return order.statusHistory.map((change) => ({
+    status: change.status,
+    at: change.at.toISOString(),
+    by: change.by,
+    ...(change.note ? { note: change.note } : {}),
+  }));
+}
+
 /** An order as its shopper and admins see it (SPEC section 6). */
 export function toOrderView(order: OrderDocument, accessToken?: string): Order {
-  const address = order.shippingAddress;
   return {
     id: order._id.toString(),
     number: order.number,
     status: order.status,
     email: order.email,
-    lines: order.lines.map((line) => ({
-      productId: line.productId.toString(),
-      slug: line.slug,
-      title: line.title,
-      image: line.image?.toString() ?? null,
-      unitPrice: money(line.unitPrice),
-      quantity: line.quantity,
-      lineTotal: money(line.lineTotal),
-      sellerId: line.sellerId?.toString() ?? null,
-      shipment: shipmentView(line.shipment),
-    })),
+    lines: order.lines.map(orderLineView),
     totals: totalsOf(order),
     discountCode: order.discountCode ?? null,
-    shippingAddress: {
-      name: address.name,
-      line1: address.line1,
-      city: address.city,
-      postalCode: address.postalCode,
-      country: address.country,
-      ...(address.line2 ? { line2: address.line2 } : {}),
-      ...(address.region ? { region: address.region } : {}),
-      ...(address.phone ? { phone: address.phone } : {}),
-    },
+    shippingAddress: shippingAddressView(order.shippingAddress),
     shippingMethod: order.shippingMethod,
     payment: {
       provider: order.payment.provider,
@@ -54,12 +71,7 @@ export function toOrderView(order: OrderDocument, accessToken?: string): Order {
       card: order.payment.cardLast4 ? { last4: order.payment.cardLast4 } : null,
       failureMessage: order.payment.failureMessage ?? null,
     },
-    statusHistory: order.statusHistory.map((change) => ({
-      status: change.status,
-      at: change.at.toISOString(),
-      by: change.by,
-      ...(change.note ? { note: change.note } : {}),
-    })),
+    statusHistory: statusHistoryView(order),
     reservedUntil: order.status === 'pending_payment' && order.reservedUntil ? order.reservedUntil.toISOString() : null,
     ...(accessToken ? { accessToken } : {}),
     createdAt: order.createdAt.toISOString(),

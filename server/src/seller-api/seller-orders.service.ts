@@ -9,7 +9,7 @@ import { AppError } from '../http/app-error';
 import { soldStatuses } from '../orders/order-lifecycle';
 import { OrderModel, type OrderDocument } from '../orders/order.model';
 import { csvRow, decimal } from '../orders/order-export';
-import { shipmentView } from '../orders/order-view';
+import { orderLineView, shippingAddressView, statusHistoryView } from '../orders/order-view';
 import { decodeCursor, encodeCursor } from './seller-products.service';
 
 type OrderLine = OrderDocument['lines'][number];
@@ -34,37 +34,20 @@ const mayShip = (order: OrderDocument, lines: readonly OrderLine[]) => (order.st
 /** An order as its seller sees it: their lines with commission, payout and shipment, and where to send them; never the shopper's email or the other sellers' lines. */
 export function toSellerOrder(order: OrderDocument, sellerId: Types.ObjectId): SellerOrder {
   const lines = linesOf(order, sellerId);
-  const address = order.shippingAddress;
   return {
     id: order._id.toString(),
     number: order.number,
     status: order.status,
-    lines: lines.map((line) => ({
-      productId: line.productId.toString(),
-      slug: line.slug,
-      title: line.title,
-      image: line.image?.toString() ?? null,
-      unitPrice: copy(line.unitPrice),
-      quantity: line.quantity,
-      lineTotal: copy(line.lineTotal),
-      commission: { basisPoints: line.commission?.basisPoints ?? 0, amount: commissionOf(line) },
-      payout: payoutOf(line),
-      shipment: shipmentView(line.shipment),
-    })),
+    lines: lines.map((line) => {
+      // The seller's own lines: who sells them goes without saying.
+      const { sellerId: _seller, ...view } = orderLineView(line);
+      return { ...view, commission: { basisPoints: line.commission?.basisPoints ?? 0, amount: commissionOf(line) }, payout: payoutOf(line) };
+    }),
     totals: totalsOf(lines, order.totals.total.currency),
     otherSellersLineCount: order.lines.length - lines.length,
-    shippingAddress: {
-      name: address.name,
-      line1: address.line1,
-      city: address.city,
-      postalCode: address.postalCode,
-      country: address.country,
-      ...(address.line2 ? { line2: address.line2 } : {}),
-      ...(address.region ? { region: address.region } : {}),
-      ...(address.phone ? { phone: address.phone } : {}),
-    },
+    shippingAddress: shippingAddressView(order.shippingAddress),
     shippingMethod: order.shippingMethod,
-    statusHistory: order.statusHistory.map((change) => ({ status: change.status, at: change.at.toISOString(), by: change.by, ...(change.note ? { note: change.note } : {}) })),
+    statusHistory: statusHistoryView(order),
     mayShip: mayShip(order, lines),
     createdAt: order.createdAt.toISOString(),
   };
