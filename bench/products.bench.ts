@@ -231,8 +231,15 @@ async function waitUntilIdle({ url, headers }: Target): Promise<void> {
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
 }
 
+/**
+ * autocannon gives up on a request after 10 s by default and counts it as an error. The baseline's
+ * scans on FerretDB take 4 to 9.5 s each at 10 connections, so some crossed that line and failed
+ * the whole bench although nothing had gone wrong; a minute leaves a slow answer slow, not failed.
+ */
+const requestTimeoutSeconds = 60;
+
 async function measure(target: Target, seconds: number): Promise<Measurement> {
-  const result = await autocannon({ url: target.url, headers: target.headers, connections, duration: seconds });
+  const result = await autocannon({ url: target.url, headers: target.headers, connections, duration: seconds, timeout: requestTimeoutSeconds });
   await waitUntilIdle(target);
   return {
     requestsPerSecond: result.requests.mean,
