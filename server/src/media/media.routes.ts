@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
+import { sellersInGoodStanding } from '../seller-api/seller-api-auth';
 import { negotiateFormat, normaliseUpload, renderVariant } from './image-processing';
 import { findImage, findVariant, openImageStream, readImage, storeImage, storeVariant } from './media.storage';
 
@@ -33,7 +34,8 @@ export function registerMediaRoutes(api: ApiRoutes): void {
     summary: 'Upload one image (admin or seller); re-encoded as WebP with its metadata removed',
     description: `multipart/form-data with one field \`file\`, at most ${maxUploadBytes / 1024 / 1024} MB. The type is judged from the bytes.`,
     auth: { roles: ['admin', 'seller'] },
-    middleware: [parseSingleImage],
+    // A suspended seller has nothing to show; the check comes before the file is read.
+    middleware: [sellersInGoodStanding, parseSingleImage],
     response: { status: 201, description: 'The stored image', schema: uploadedImageSchema },
     errors: [413, 415],
     handler: async ({ user }, req) => {

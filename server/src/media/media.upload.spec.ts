@@ -2,6 +2,7 @@ import type { ErrorBody } from '@shared/errors';
 import sharp from 'sharp';
 import { bearer, signInAs, signUp, type Session } from '../../test/accounts-helpers';
 import { useTestShop } from '../../test/test-shop';
+import { ensureSellerRecords } from '../sellers/sellers.service';
 import { readImage } from './media.storage';
 
 describe('Image uploads', () => {
@@ -37,6 +38,8 @@ describe('Image uploads', () => {
 
   it('lets sellers upload too, but not customers or anonymous callers', async () => {
     const seller = await signInAs(shop, 'seller');
+    // An approved seller: one without a seller record in good standing may not upload (seller-api.routes.spec.ts).
+    await ensureSellerRecords({ userId: seller.auth.user.id });
     const customer = await signUp(shop);
     const png = await photo('png', 40, 40);
     expect((await upload(seller, png, 'a.png', 'image/png')).status).toBe(201);

@@ -10,12 +10,11 @@ import {
   staffQuestionListSchema,
   staffQuestionSchema,
 } from '@shared/questions/questions';
-import type { RequestHandler } from 'express';
 import type { AccountsContext } from '../accounts/accounts-context';
 import type { CatalogSource } from '../catalog/catalog-source';
 import type { ShopEvents } from '../events/shop-events';
 import type { ApiRoutes } from '../http/api-routes';
-import { requireSellerInGoodStanding } from '../seller-api/seller-api-auth';
+import { sellersInGoodStanding } from '../seller-api/seller-api-auth';
 import type { SellerAccess } from '../seller-api/seller-api.routes';
 import { questionRateLimit, type QuestionRateLimitOptions } from './question-rate-limit';
 import { answerQuestion, askQuestion, listProductQuestions, listStaffQuestions } from './questions.service';
@@ -25,8 +24,6 @@ export interface QuestionRoutesOptions {
   askLimit?: QuestionRateLimitOptions;
 }
 
-/** Sellers must be in good standing to answer; admins answer for the shop and have no seller record. */
-const sellersInGoodStanding: RequestHandler = (req, res, next) => (req.user?.role === 'seller' ? requireSellerInGoodStanding(req, res, next) : next());
 
 const plainTextNote = 'Texts are plain text: they are stored and answered exactly as sent (trimmed), never as HTML, and clients show them as text.';
 

@@ -46,6 +46,9 @@ export const requireSellerInGoodStanding: RequestHandler = async (req, _res, nex
   next();
 };
 
+/** For routes that admins call too: a seller must be in good standing, an admin has no seller record. */
+export const sellersInGoodStanding: RequestHandler = (req, res, next) => (req.user?.role === 'seller' ? requireSellerInGoodStanding(req, res, next) : next());
+
 /** Only `msk_…` is a key; any other bearer token is a session's access token. */
 export const isSellerApiKeyRequest = (req: Request): boolean => /^Bearer msk_/.test(req.get('authorization') ?? '');
 

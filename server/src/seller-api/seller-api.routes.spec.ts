@@ -7,6 +7,7 @@ import type { CreatedSellerApiKey, SellerApiKeyList, SellerProductPage } from '@
 import express from 'express';
 import { Types } from 'mongoose';
 import pino from 'pino';
+import sharp from 'sharp';
 import { bearer, signInAs, type Session } from '../../test/accounts-helpers';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
@@ -205,6 +206,32 @@ describe('Seller API (/api/seller/keys, /api/seller/products)', () => {
       expect(movements.items.map((movement) => movement.reason)).toEqual(['Delivery came']);
       const read = await shop.request(`/api/seller/products/${product.id}`, { headers: bearer(seller) });
       expect(((await read.json()) as AdminProduct).stock).toBe(5);
+    });
+
+    it('lets a seller show only images they uploaded (or the product had), and a suspended seller upload none', async () => {
+      const [a, b] = await Promise.all([newSeller(), newSeller()]);
+      const upload = async (session: Session) => {
+        const form = new FormData();
+        const bytes = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 20, g: 120, b: 60 } } }).png().toBuffer();
+        form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'lamp.png');
+        return shop.request('/api/media', { method: 'POST', body: form, headers: bearer(session) });
+      };
+      const [mine, theirs] = await Promise.all([upload(a), upload(b)]);
+      expect([mine.status, theirs.status]).toEqual([201, 201]);
+      const [mineId, theirsId] = [((await mine.json()) as { id: string }).id, ((await theirs.json()) as { id: string }).id];
+      const product = { title: 'Pictured lamp', categoryId: category.id, price: { amount: 900, currency: 'EUR' } };
+
+      const borrowed = await shop.request('/api/seller/products', { method: 'POST', headers: bearer(a), json: { ...product, images: [mineId, theirsId] } });
+      expect(borrowed.status).toBe(400);
+      expect(((await borrowed.json()) as ErrorBody).error.details).toEqual([{ path: 'body.images.1', message: 'is not an image you uploaded' }]);
+      const created = await shop.request('/api/seller/products', { method: 'POST', headers: bearer(a), json: { ...product, images: [mineId] } });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as AdminProduct;
+      expect((await shop.request(`/api/seller/products/${id}`, { method: 'PATCH', headers: bearer(a), json: { images: [theirsId, mineId] } })).status).toBe(400);
+      expect((await shop.request(`/api/seller/products/${id}`, { method: 'PATCH', headers: bearer(a), json: { images: [mineId] } })).status).toBe(200);
+
+      await SellerModel.updateOne({ _id: sellerIdOf(b) }, { $set: { status: 'suspended' } });
+      expect((await upload(b)).status).toBe(403);
     });
 
     it('refuses a suspended seller: 403 on the keys and on the API with an existing key', async () => {

@@ -39,6 +39,7 @@ import type { AccountsContext } from '../accounts/accounts-context';
 import { createProduct, listAdminProducts, readAdminProduct, updateProduct } from '../catalog/admin-products.service';
 import type { CatalogSource } from '../catalog/catalog-source';
 import { listStockMovements } from '../inventory/stock-movements';
+import { findImage } from '../media/media.storage';
 import { ProductModel } from '../catalog/product.model';
 import type { ShopEvents } from '../events/shop-events';
 import { AppError } from '../http/app-error';
@@ -162,7 +163,10 @@ export function registerSellerApiRoutes(
     body: sellerProductInputSchema,
     response: { status: 201, description: 'The created product', schema: adminProductSchema },
     errors: [409, 429],
-    handler: ({ body, user }) => createProduct(context.events, { ...body, sellerId: user.id }),
+    handler: async ({ body, user }) => {
+      await assertMayShowImages(user._id, body.images, []);
+      return createProduct(context.events, { ...body, sellerId: user.id });
+    },
   });
 
   api.add({
@@ -189,7 +193,8 @@ export function registerSellerApiRoutes(
     response: { status: 200, description: 'The updated product', schema: adminProductSchema },
     errors: [404, 409, 429],
     handler: async ({ params, body, user }) => {
-      await assertOwnProduct(user._id, params.productId);
+      const product = await assertOwnProduct(user._id, params.productId);
+      if (body.images) await assertMayShowImages(user._id, body.images, product.images);
       return updateProduct(context.events, params.productId, body);
     },
   });
@@ -305,6 +310,23 @@ const notFound = (): never => {
 };
 
 /** 404, not 403, for a product that is not this seller's: its existence is not the seller's business. */
-async function assertOwnProduct(sellerId: Types.ObjectId, productId: string): Promise<void> {
-  if (!(await ProductModel.exists({ _id: productId, sellerId }))) throw AppError.notFound('Product');
+async function assertOwnProduct(sellerId: Types.ObjectId, productId: string): Promise<{ images: Types.ObjectId[] }> {
+  const product = await ProductModel.findOne({ _id: productId, sellerId }, { images: 1 }).lean();
+  if (!product) throw AppError.notFound('Product');
+  return { images: product.images };
+}
+
+/**
+ * A seller shows only images they uploaded, or ones the product already has (an admin's, the
+ * demo's): another seller's upload is not theirs to use, even with its id. One `_id` read each.
+ */
+async function assertMayShowImages(sellerId: Types.ObjectId, images: readonly string[], alreadyShown: readonly Types.ObjectId[]): Promise<void> {
+  const shown = new Set(alreadyShown.map(String));
+  for (const [index, imageId] of images.entries()) {
+    if (shown.has(imageId)) continue;
+    const image = await findImage(imageId);
+    if (image && image.ownerId !== sellerId.toString()) {
+      throw new AppError(400, 'validation_failed', 'An image is not one of yours', [{ path: `body.images.${index}`, message: 'is not an image you uploaded' }]);
+    }
+  }
 }
