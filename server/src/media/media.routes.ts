@@ -32,7 +32,7 @@ export function registerMediaRoutes(api: ApiRoutes): void {
     path: '/media',
     tag: 'Media',
     summary: 'Upload one image (admin or seller); re-encoded as WebP with its metadata removed',
-    description: `multipart/form-data with one field \`file\`, at most ${maxUploadBytes / 1024 / 1024} MB. The type is judged from the bytes.`,
+    description: `multipart/form-data with one field \`file\`, at most ${maxUploadBytes / 1024 / 1024} MB. The type is judged from the bytes. A suspended seller is 403.`,
     auth: { roles: ['admin', 'seller'] },
     // A suspended seller has nothing to show; the check comes before the file is read.
     middleware: [sellersInGoodStanding, parseSingleImage],

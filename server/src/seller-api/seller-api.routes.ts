@@ -158,7 +158,7 @@ export function registerSellerApiRoutes(
   api.add({
     method: 'post', path: '/seller/products', tag: 'Seller API', auth: sellerOrKey('write'),
     summary: 'List a new product of mine (`write`)',
-    description: `${sellerAccessDescription}\n\nThe product is the seller's whatever else is sent; it starts as a draft unless \`status\` says otherwise.`,
+    description: `${sellerAccessDescription}\n\nThe product is the seller's whatever else is sent; it starts as a draft unless \`status\` says otherwise. \`images\` are media the seller uploaded (\`POST /api/media\`); another's is 400.`,
     middleware: sellerMiddleware,
     body: sellerProductInputSchema,
     response: { status: 201, description: 'The created product', schema: adminProductSchema },
@@ -186,7 +186,7 @@ export function registerSellerApiRoutes(
   api.add({
     method: 'patch', path: '/seller/products/:productId', tag: 'Seller API', auth: sellerOrKey('write'),
     summary: 'Edit one of my products: any subset of its fields but its seller (`write`)',
-    description: `${sellerAccessDescription}\n\nAnother seller's product, or the shop's own, is 404.`,
+    description: `${sellerAccessDescription}\n\nAnother seller's product, or the shop's own, is 404. \`images\` may hold the product's own images and media the seller uploaded; another's is 400.`,
     middleware: sellerMiddleware,
     params: productIdParamsSchema,
     body: sellerProductUpdateSchema,
