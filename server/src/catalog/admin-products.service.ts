@@ -49,9 +49,12 @@ export async function listAdminProducts(
   };
 }
 
-/** One product as the editor shows it, any status, or null; also what the audit log records before a change. */
-export async function readAdminProduct(catalog: CatalogSource, productId: string): Promise<AdminProduct | null> {
-  const product = await ProductModel.findById(productId, { holds: 0 }).lean<AdminListedProduct>();
+/**
+ * One product as the editor shows it, any status, or null (also when it is not `sellerId`'s);
+ * also what the audit log records before a change.
+ */
+export async function readAdminProduct(catalog: CatalogSource, productId: string, sellerId?: Types.ObjectId): Promise<AdminProduct | null> {
+  const product = await ProductModel.findOne({ _id: productId, ...(sellerId ? { sellerId } : {}) }, { holds: 0 }).lean<AdminListedProduct>();
   if (!product) return null;
   const category = (await catalog.categories()).find((candidate) => candidate.id === product.categoryId.toString());
   return toAdminProduct(product, categoryRef(category));

@@ -12,7 +12,7 @@ import type {
 } from '@shared/catalog/product';
 import type { UploadedImage } from '@shared/media/media.schema';
 import { firstValueFrom, type Observable } from 'rxjs';
-import type { ProductEditorApi } from './product-editor/product-editor-api';
+import { uploadImageWithProgress, type ProductEditorApi } from './product-editor/product-editor-api';
 
 export interface AdminProductsQuery {
   q?: string | undefined;
@@ -58,8 +58,6 @@ export class AdminProductsApi implements ProductEditorApi {
 
   /** One image as multipart `file`, with upload progress events, then the stored image. */
   uploadImage(file: File): Observable<HttpEvent<UploadedImage>> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return this.http.post<UploadedImage>('/api/media', form, { reportProgress: true, observe: 'events' });
+    return uploadImageWithProgress(this.http, file);
   }
 }

@@ -13,7 +13,7 @@ import type {
 } from '@shared/catalog/product';
 import type { UploadedImage } from '@shared/media/media.schema';
 import { firstValueFrom, type Observable } from 'rxjs';
-import type { ProductEditorApi } from '../../admin/products/product-editor/product-editor-api';
+import { uploadImageWithProgress, type ProductEditorApi } from '../../admin/products/product-editor/product-editor-api';
 import type { StockChangesApi } from '../../admin/stock/stock-changes-api';
 
 export interface SellerProductsQuery {
@@ -60,9 +60,7 @@ export class SellerProductsApi implements ProductEditorApi, StockChangesApi {
   }
 
   uploadImage(file: File): Observable<HttpEvent<UploadedImage>> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return this.http.post<UploadedImage>('/api/media', form, { reportProgress: true, observe: 'events' });
+    return uploadImageWithProgress(this.http, file);
   }
 
   adjust(productId: string, adjustment: StockAdjustment): Promise<StockLevels> {

@@ -1,4 +1,4 @@
-import type { HttpEvent } from '@angular/common/http';
+import type { HttpClient, HttpEvent } from '@angular/common/http';
 import { InjectionToken, type Provider, type Type } from '@angular/core';
 import type { AdminProduct, Category, SellerProductInput, SellerProductUpdate } from '@shared/catalog/product';
 import type { UploadedImage } from '@shared/media/media.schema';
@@ -16,6 +16,13 @@ export abstract class ProductEditorApi {
   abstract categories(): Promise<Category[]>;
   /** One image as multipart `file`, with upload progress events, then the stored image. */
   abstract uploadImage(file: File): Observable<HttpEvent<UploadedImage>>;
+}
+
+/** `POST /api/media` with one image as multipart `file`, reporting upload progress: the same route for admins and sellers. */
+export function uploadImageWithProgress(http: HttpClient, file: File): Observable<HttpEvent<UploadedImage>> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return http.post<UploadedImage>('/api/media', form, { reportProgress: true, observe: 'events' });
 }
 
 /** What differs around the form between the dashboard and the seller area: links, titles, words. */

@@ -7,6 +7,7 @@ import { describeApiError } from '../../../core/http/api-error';
 import { refetchOnReconnect } from '../../../core/realtime/shop-socket';
 import { AdminStockApi } from '../admin-stock-api';
 import { StockChangesApi } from '../stock-changes-api';
+import { stockStateLabels, stockStateOf, withLevels, type StockState } from '../stock-state';
 import { StockAdjustmentForm } from '../stock-adjustment-form/stock-adjustment-form';
 import { StockMovementHistory } from '../stock-movement-history/stock-movement-history';
 import { StockThresholdForm } from '../stock-threshold-form/stock-threshold-form';
@@ -15,14 +16,6 @@ import { Pager } from '../../../catalog/pager/pager';
 export const stockPageSize = 25;
 /** A push says only the new availability; the row's stock and reservations are read again this soon after. */
 export const rereadDelayMs = 300;
-
-export type StockState = 'out' | 'low' | 'ok';
-
-export function stockStateOf(available: number, threshold: number): StockState {
-  return available === 0 ? 'out' : available <= threshold ? 'low' : 'ok';
-}
-
-const stateLabels: Record<StockState, string> = { out: 'Sold out', low: 'Low', ok: 'In stock' };
 
 /**
  * Stock on hand, reserved and available for every product, with adjustments, thresholds and the
@@ -96,7 +89,7 @@ export class AdminStockPage {
   }
 
   protected stateLabel(product: AdminProduct): string {
-    return stateLabels[this.state(product)];
+    return stockStateLabels[this.state(product)];
   }
 
   protected async search(): Promise<void> {
@@ -111,7 +104,7 @@ export class AdminStockPage {
 
   /** The server's answer replaces the row's numbers. */
   protected applyLevels(productId: string, levels: StockLevels): void {
-    this.updateRow(productId, (product) => ({ ...product, stock: levels.stock, available: levels.available, reserved: levels.stock - levels.available }));
+    this.updateRow(productId, (product) => withLevels(product, levels));
   }
 
   protected applyStock(stock: ProductStock): void {

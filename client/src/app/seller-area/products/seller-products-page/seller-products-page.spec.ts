@@ -7,7 +7,8 @@ import type { AdminProduct, StockMovementList } from '@shared/catalog/product';
 import { FakeShopSocket, provideFakeShopSocket } from '../../../core/testing/fake-shop-socket';
 import { errorBody, settle } from '../../../core/testing/http-testing';
 import { lanternId, mugId, sellerProduct, sellerProductList } from '../../testing/seller-fixtures';
-import { SellerProductsPage, sellerStockState } from './seller-products-page';
+import { stockStateOf } from '../../../admin/stock/stock-state';
+import { SellerProductsPage } from './seller-products-page';
 
 const noMovements: StockMovementList = { items: [], total: 0, page: 1, limit: 10 };
 
@@ -176,8 +177,8 @@ describe('SellerProductsPage', () => {
   });
 
   it('names the stock states by the product\'s own alert level', () => {
-    expect(sellerStockState(0, 5)).toBe('out');
-    expect(sellerStockState(5, 5)).toBe('low');
-    expect(sellerStockState(6, 5)).toBe('ok');
+    expect(stockStateOf(0, 5)).toBe('out');
+    expect(stockStateOf(5, 5)).toBe('low');
+    expect(stockStateOf(6, 5)).toBe('ok');
   });
 });

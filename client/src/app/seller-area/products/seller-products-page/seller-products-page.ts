@@ -7,6 +7,7 @@ import type { AdminProduct, ProductStatus, StockLevels } from '@shared/catalog/p
 import { isProductStatus, productStatusLabels, productStatusOptions } from '../../../admin/products/product-status-labels';
 import { StockAdjustmentForm } from '../../../admin/stock/stock-adjustment-form/stock-adjustment-form';
 import { StockChangesApi } from '../../../admin/stock/stock-changes-api';
+import { stockStateLabels, stockStateOf, withLevels, type StockState } from '../../../admin/stock/stock-state';
 import { StockMovementHistory } from '../../../admin/stock/stock-movement-history/stock-movement-history';
 import { mediaUrl } from '../../../catalog/catalog-api';
 import { followStock, LiveStock } from '../../../catalog/live-stock/live-stock';
@@ -18,15 +19,6 @@ import { describeSellerAreaError } from '../../seller-standing';
 import { SellerProductsApi } from '../seller-products-api';
 
 export const sellerProductsPageSize = 25;
-
-export type SellerStockState = 'out' | 'low' | 'ok';
-
-/** Sold out, running low (at or below the product's alert level), or fine. */
-export function sellerStockState(available: number, threshold: number): SellerStockState {
-  return available <= 0 ? 'out' : available <= threshold ? 'low' : 'ok';
-}
-
-const stockStateLabels: Record<SellerStockState, string> = { out: 'Sold out', low: 'Low', ok: 'In stock' };
 
 /**
  * /seller/products: the seller's own products in any status, searched and filtered by status and
@@ -84,8 +76,8 @@ export class SellerProductsPage {
     return this.liveStock.availableOf(product);
   }
 
-  protected stockState(product: AdminProduct): SellerStockState {
-    return sellerStockState(this.available(product), product.lowStockThreshold);
+  protected stockState(product: AdminProduct): StockState {
+    return stockStateOf(this.available(product), product.lowStockThreshold);
   }
 
   protected stockStateLabel(product: AdminProduct): string {
@@ -102,14 +94,7 @@ export class SellerProductsPage {
     this.expandedId.update((id) => (id === product.id ? null : product.id));
   }
 
-  /** The server's answer replaces the row's numbers: nothing is shown before it. */
   protected applyLevels(productId: string, levels: StockLevels): void {
-    this.products.update(
-      (list) =>
-        list && {
-          ...list,
-          items: list.items.map((product) => (product.id === productId ? { ...product, stock: levels.stock, available: levels.available, reserved: levels.stock - levels.available } : product)),
-        },
-    );
+    this.products.update((list) => list && { ...list, items: list.items.map((product) => (product.id === productId ? withLevels(product, levels) : product)) });
   }
 }
