@@ -1,5 +1,6 @@
 import { DestroyRef, effect, inject, resource, type ResourceRef, untracked } from '@angular/core';
 import type { Order } from '@shared/orders/order';
+import { reloadAfterPush } from '../core/realtime/reload-after-push';
 import { refetchOnReconnect, ShopSocket } from '../core/realtime/shop-socket';
 
 export interface WatchedOrder {
@@ -15,6 +16,7 @@ export interface WatchedOrder {
  */
 export function liveOrder(watched: () => WatchedOrder, load: (order: WatchedOrder) => Promise<Order>): ResourceRef<Order | undefined> {
   const order = resource({ params: watched, loader: ({ params }) => load(params) });
+  const reload = reloadAfterPush(order);
   const socket = inject(ShopSocket);
   effect((onCleanup) => {
     const { orderId, token } = watched();
@@ -23,9 +25,9 @@ export function liveOrder(watched: () => WatchedOrder, load: (order: WatchedOrde
   });
   const stopListening = socket.onOrderStatus(({ orderId, status }) => {
     const shown = order.hasValue() ? order.value().status : undefined;
-    if (untracked(watched).orderId === orderId && shown !== status) order.reload();
+    if (untracked(watched).orderId === orderId && shown !== status) reload();
   });
   inject(DestroyRef).onDestroy(stopListening);
-  refetchOnReconnect(() => order.reload());
+  refetchOnReconnect(reload);
   return order;
 }

@@ -86,6 +86,22 @@ describe('OrderPage', () => {
     expect(page.text('[role="status"]')).toContain('Your order is now: Paid.');
   });
 
+  it('fetches once more when a second move is pushed while the first is being fetched, and ends on the last status', async () => {
+    await open(order({ status: 'paid' }));
+    socket.pushOrderStatus({ orderId, status: 'fulfilling' });
+    await page.requested();
+    const first = page.http.expectOne(guestUrl);
+    // The seller's one line shipped: the order moved twice, and the fetch in flight read it between the moves.
+    socket.pushOrderStatus({ orderId, status: 'shipped' });
+    await page.requested();
+    page.http.expectNone(guestUrl);
+    first.flush(order({ status: 'fulfilling', statusHistory: historyUpTo('fulfilling') }));
+    await page.requested();
+    page.http.expectOne(guestUrl).flush(order({ status: 'shipped', statusHistory: historyUpTo('shipped') }));
+    await page.render();
+    expect(chip()).toBe('Shipped');
+  });
+
   it('fetches nothing for a status it already shows, or for another order', async () => {
     await open(order({ status: 'paid' }));
     socket.pushOrderStatus({ orderId, status: 'paid' }, 'watch');

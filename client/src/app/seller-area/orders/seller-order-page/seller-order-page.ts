@@ -8,6 +8,7 @@ import { PostalAddress } from '../../../accounts/postal-address/postal-address';
 import { ProductImage } from '../../../catalog/product-image/product-image';
 import { LoadError } from '../../../core/load-error';
 import { MoneyPipe } from '../../../core/money.pipe';
+import { reloadAfterPush } from '../../../core/realtime/reload-after-push';
 import { refetchOnReconnect, ShopSocket } from '../../../core/realtime/shop-socket';
 import { shippingMethodNames } from '../../../orders/order-details/order-details';
 import { OrderTimeline } from '../../../orders/order-details/order-timeline';
@@ -76,13 +77,14 @@ export class SellerOrderPage {
     effect(() => {
       if (this.order.hasValue()) this.title.setTitle(`Order ${this.order.value().number} · Seller area · MEAN Shop`);
     });
+    const reload = reloadAfterPush(this.order);
     // The seller's socket hears of every move of the orders with their lines; no watch is needed.
     const stopListening = inject(ShopSocket).onOrderStatus(({ orderId, status }) => {
       const shown = this.order.hasValue() ? this.order.value().status : undefined;
-      if (untracked(this.id) === orderId && shown !== status) this.order.reload();
+      if (untracked(this.id) === orderId && shown !== status) reload();
     });
     inject(DestroyRef).onDestroy(stopListening);
-    refetchOnReconnect(() => this.order.reload());
+    refetchOnReconnect(reload);
   }
 
   /** The server's answer is the order now: shown as it is, and said in words. */
