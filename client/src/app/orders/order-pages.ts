@@ -21,6 +21,11 @@ export interface OrderPagesOptions<P, Item extends ListedOrder = OrderSummary> {
   params: () => P;
   /** One page; `cursor` is the `nextCursor` of the page before, none for the first. */
   loader: (params: P, cursor: string | undefined) => Promise<OrderPage<Item>>;
+  /**
+   * Whether an order in `status` still belongs in the list for `params`: one that moves out of it
+   * leaves at once (a "to ship" order that shipped). Without it, every listed order stays.
+   */
+  belongs?: (params: P, status: OrderStatus) => boolean;
 }
 
 /**
@@ -37,6 +42,9 @@ export class OrderPages<P = null, Item extends ListedOrder = OrderSummary> {
   private readonly loadingNext = signal(false);
   /** Counts the fresh starts, so that an answer for an older filter is dropped. */
   private generation = 0;
+  /** A read of the top is under way; pushes meanwhile ask for one more after it, not one each. */
+  private refreshingTop = false;
+  private topOutdated = false;
 
   readonly items = this.list.asReadonly();
   /** The first page failed: the page shows this with a retry instead of the list. */
@@ -55,9 +63,15 @@ export class OrderPages<P = null, Item extends ListedOrder = OrderSummary> {
       untracked(() => void this.reload());
     });
     refetchOnReconnect(() => void this.reload());
-    const stopListening = inject(ShopSocket).onOrderStatus(({ orderId, status }) =>
-      this.list.update((items) => items.map((item) => (item.id === orderId && item.status !== status ? { ...item, status } : item))),
-    );
+    const stopListening = inject(ShopSocket).onOrderStatus(({ orderId, status }) => {
+      const stays = !options.belongs || options.belongs(untracked(options.params), status);
+      this.list.update((items) =>
+        items.flatMap((item) => {
+          if (item.id !== orderId || item.status === status) return [item];
+          return stays ? [{ ...item, status }] : [];
+        }),
+      );
+    });
     inject(DestroyRef).onDestroy(stopListening);
   }
 
@@ -75,7 +89,11 @@ export class OrderPages<P = null, Item extends ListedOrder = OrderSummary> {
     } catch (error) {
       if (generation === this.generation) this.firstLoadError.set(describeApiError(error).message);
     } finally {
-      if (generation === this.generation) this.loadingFirst.set(false);
+      if (generation === this.generation) {
+        this.loadingFirst.set(false);
+        // A push while the list loaded: the answer may have been read before that change.
+        if (this.topOutdated) void this.refreshTop();
+      }
     }
   }
 
@@ -100,20 +118,41 @@ export class OrderPages<P = null, Item extends ListedOrder = OrderSummary> {
 
   /**
    * Reads the first page again and puts what is new on top, leaving the pages below as they are:
-   * for an order that was just placed.
+   * for an order that was just placed, or one that moved. Orders the first page covers but no
+   * longer holds have left the list (an order of the seller's that is now fully shipped). Any
+   * number of calls while a read is under way make one more read after it, so a burst of pushes
+   * costs two requests, and the last one sees the last change.
    */
   async refreshTop(): Promise<void> {
-    if (this.loadingFirst()) return;
+    if (this.loadingFirst() || this.refreshingTop) {
+      this.topOutdated = true;
+      return;
+    }
+    this.refreshingTop = true;
+    try {
+      do {
+        this.topOutdated = false;
+        await this.readTop();
+      } while (this.topOutdated && !this.loadingFirst());
+    } finally {
+      this.refreshingTop = false;
+    }
+  }
+
+  private async readTop(): Promise<void> {
     const generation = this.generation;
     try {
       const page = await this.fetch(undefined);
       if (generation !== this.generation) return;
       const fresh = new Map(page.items.map((item) => [item.id, item]));
       const known = new Set(this.list().map((item) => item.id));
-      this.list.update((items) => [...page.items.filter((item) => !known.has(item.id)), ...items.map((item) => fresh.get(item.id) ?? item)]);
+      // Lists are newest first by id: the first page covers every order down to its last one (all of them when it is the only page).
+      const oldestCovered = page.nextCursor === null ? '' : (page.items.at(-1)?.id ?? '');
+      const stillListed = (item: Item) => fresh.has(item.id) || item.id < oldestCovered;
+      this.list.update((items) => [...page.items.filter((item) => !known.has(item.id)), ...items.filter(stillListed).map((item) => fresh.get(item.id) ?? item)]);
       if (known.size === 0) this.cursor.set(page.nextCursor);
     } catch {
-      // Only the newest order is missing; the next reload or reconnection brings it.
+      // Only the newest changes are missing; the next push, reload or reconnection brings them.
     }
   }
 

@@ -203,6 +203,56 @@ describe('SellerOrdersPage', () => {
     expect(text('[data-label="Lines shipped"]')).toBe('2 of 2');
   });
 
+  it('takes an order that shipped out of what waits to be shipped at once', async () => {
+    const older = sellerOrderSummary({ number: 'MS-1', status: 'paid' });
+    const newer = sellerOrderSummary({ number: 'MS-2', status: 'fulfilling' });
+    await open('/seller/orders', [newer, older]);
+
+    socket.pushOrderStatus({ orderId: newer.id, status: 'shipped' });
+    await render();
+    expect(numbers()).withContext('before the top is read again').toEqual(['MS-1']);
+    listRequest().flush(sellerOrderList([older]));
+    await render();
+    expect(numbers()).toEqual(['MS-1']);
+  });
+
+  it('takes out an order whose lines of the seller\'s have all shipped while another seller\'s wait, as the server no longer lists it', async () => {
+    const beyond = sellerOrderSummary({ number: 'MS-1', status: 'paid' });
+    const shippedMine = sellerOrderSummary({ number: 'MS-2', status: 'paid' });
+    const waiting = sellerOrderSummary({ number: 'MS-3', status: 'paid' });
+    // Two pages: MS-1 is past the first, so reading the top again says nothing of it.
+    const first = await open('/seller/orders', [waiting, shippedMine], 'cursor-1');
+    expect(paramsOf(first)).toEqual({ toShip: 'true' });
+    button('Load more')!.click();
+    await render();
+    listRequest().flush(sellerOrderList([beyond]));
+    await render();
+
+    socket.pushOrderStatus({ orderId: shippedMine.id, status: 'fulfilling' });
+    await render();
+    listRequest().flush(sellerOrderList([waiting, beyond], 'cursor-2'));
+    await render();
+    expect(numbers()).toEqual(['MS-3', 'MS-1']);
+  });
+
+  it('reads the top once more, not once per push, for moves pushed while it is being read', async () => {
+    const order = sellerOrderSummary({ number: 'MS-1', status: 'paid' });
+    await open('/seller/orders?show=all', [order]);
+
+    socket.pushOrderStatus({ orderId: order.id, status: 'fulfilling' });
+    await render();
+    const reading = listRequest();
+    socket.pushOrderStatus({ orderId: order.id, status: 'shipped' });
+    socket.pushOrderStatus({ orderId: order.id, status: 'delivered' });
+    await render();
+    http.expectNone((request) => request.url === '/api/seller/orders');
+    reading.flush(sellerOrderList([{ ...order, status: 'fulfilling' }]));
+    await render();
+    listRequest().flush(sellerOrderList([{ ...order, status: 'delivered', mayShip: false }]));
+    await render();
+    expect(text('tbody shop-order-status-chip')).toBe('Delivered');
+  });
+
   it('reads the list again after the socket reconnects', async () => {
     await open('/seller/orders', [sellerOrderSummary({ number: 'MS-1' })]);
     socket.reconnect();

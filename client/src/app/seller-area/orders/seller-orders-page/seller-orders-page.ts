@@ -27,7 +27,7 @@ function shownBy(filter: SellerOrdersFilter): SellerOrdersShown {
 /** The statuses in which an order waits on its sellers: the server's `toShip`. */
 const shippable: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'fulfilling']);
 
-/** Whether a new order in `status` may belong in the list; the server decides the rest when the top is read again. */
+/** Whether an order in `status` may belong in the list; the server decides the rest when the top is read again. */
 function mayBelong(filter: SellerOrdersFilter, status: OrderStatus): boolean {
   if (filter === 'all') return true;
   return filter === 'to-ship' ? shippable.has(status) : filter === status;
@@ -59,6 +59,7 @@ export class SellerOrdersPage {
   protected readonly pages = new OrderPages<SellerOrdersFilter, SellerOrderSummary>({
     params: () => this.show(),
     loader: (filter, cursor) => this.api.list(shownBy(filter), cursor),
+    belongs: mayBelong,
   });
 
   protected readonly emptyMessage = computed(() => {
