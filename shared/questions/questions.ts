@@ -66,7 +66,7 @@ export const productQuestionSchema = z
   .object({
     id: z.string(),
     productId: z.string(),
-    askerName: z.string().meta({ description: 'The asker\'s first name and initial, as they were named when asking', example: 'Sophie S.' }),
+    askerName: z.string().meta({ description: 'The asker\'s first name and initial, as they were named when asking; `A shopper` once their account is deleted', example: 'Sophie S.' }),
     text: z.string(),
     createdAt: z.iso.datetime(),
     answer: questionAnswerSchema.nullable().meta({ description: 'Null while nobody has answered' }),

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { isDuplicateKeyError } from '../database/errors';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
+import { forgetAsker } from '../questions/questions.service';
 import type { AccountsContext } from './accounts-context';
 import { assertStrongPassword } from './auth.routes';
 import { consumeOneTimeToken, issueOneTimeToken } from './one-time-tokens';
@@ -257,6 +258,7 @@ export function registerAccountRoutes(api: ApiRoutes, context: AccountsContext):
           $unset: { passwordHash: 1 },
         },
       );
+      await forgetAsker(user._id);
       await context.events.publish('user.changed', { userId: user.id });
       await sessions.revokeAllForUser(user._id);
       sessions.clearCookie(res);

@@ -2,7 +2,7 @@ import type { ErrorBody } from '@shared/errors';
 import type { ProductQuestion, ProductQuestions, StaffQuestion, StaffQuestionList } from '@shared/questions/questions';
 import type { QuestionAnswered } from '@shared/realtime/socket-events';
 import { Types } from 'mongoose';
-import { bearer, signInAs, signUp, type Session } from '../../test/accounts-helpers';
+import { bearer, goodPassword, signInAs, signUp, type Session } from '../../test/accounts-helpers';
 import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { nextEvent, SocketClients } from '../../test/socket-clients';
 import { useTestShop } from '../../test/test-shop';
@@ -97,6 +97,24 @@ describe('shopper questions (GET/POST /api/products/:id/questions, POST /api/que
     expect(ids(await staffList('/api/seller/questions', sellerA))).not.toContain(question.id);
     expect(ids(await staffList('/api/seller/questions', sellerA, 'answered'))).toContain(question.id);
     expect(ids(await staffList('/api/seller/questions', sellerB, 'answered'))).not.toContain(question.id);
+  });
+
+  it('keeps a deleted account\'s questions for other shoppers, under no name', async () => {
+    const lamp = await productOf(sellerA);
+    const productId = lamp._id.toString();
+    const asker = await signUp(shop);
+    const question = await asked(productId, asker);
+    expect(question.askerName).toBe('Test P.');
+    expect((await answer(question.id, { text: 'Yes, an E27 bulb.' }, sellerA)).status).toBe(201);
+    const unanswered = await asked(productId, asker, 'Is the cable braided?');
+
+    const deleted = await shop.request('/api/account', { method: 'DELETE', headers: bearer(asker), json: { password: goodPassword } });
+    expect(deleted.status).withContext(await deleted.clone().text()).toBe(204);
+
+    const page = await productPage(productId);
+    expect(page.items.map((item) => [item.id, item.askerName])).toEqual([[question.id, 'A shopper']]);
+    const waiting = (await staffList('/api/seller/questions', sellerA)).items.find((item) => item.id === unanswered.id);
+    expect(waiting?.askerName).withContext('still to answer, for the seller').toBe('A shopper');
   });
 
   it('lets an admin answer any question, the shop\'s own products\' as the shop, which sellers never see', async () => {

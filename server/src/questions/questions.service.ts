@@ -23,15 +23,26 @@ type StaffQuestionListQuery = z.output<typeof staffQuestionListQuerySchema>;
 /** A shopper's own waiting questions about one product: a handful, never a page of them. */
 const maxPendingShown = 20;
 
+/** An asker without a name: none given, or the account was deleted. */
+const namelessAsker = 'A shopper';
+
 /**
  * How an asker is named in public: first name and initial ("Sophie S."), so a question on a
  * product page does not publish a shopper's full name.
  */
 export function publicAskerName(fullName: string): string {
   const [first, ...rest] = fullName.trim().split(/\s+/).filter(Boolean);
-  if (!first) return 'A shopper';
+  if (!first) return namelessAsker;
   const last = rest.at(-1);
   return last ? `${first} ${[...last][0]!.toUpperCase()}.` : first;
+}
+
+/**
+ * A deleted account's questions stay for the shoppers they help, under no name: the name is
+ * stored in each question, so it is erased there. One equality on the indexed `askerId`.
+ */
+export async function forgetAsker(askerId: Types.ObjectId): Promise<void> {
+  await QuestionModel.updateMany({ askerId }, { $set: { askerName: namelessAsker } });
 }
 
 function toProductQuestion(question: QuestionDocument): ProductQuestion {
