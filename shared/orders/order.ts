@@ -73,6 +73,21 @@ export const lineShipmentSchema = z
   .meta({ id: 'LineShipment', description: 'How one order line left its seller' });
 export type LineShipment = z.infer<typeof lineShipmentSchema>;
 
+/** What shipping one line takes: by its seller, or by an admin for the shop's own lines. */
+export const lineShipmentInputSchema = z
+  .strictObject({
+    carrier: z.string().trim().min(2, 'must be at least 2 characters').max(60).meta({ example: 'DHL' }),
+    trackingNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,59}$/, 'must be 3 to 60 letters, digits, spaces or hyphens')
+      .meta({ example: 'JJD0099887766' }),
+  })
+  .meta({ id: 'LineShipmentInput' });
+export type LineShipmentInput = z.input<typeof lineShipmentInputSchema>;
+
+export const orderLineParamsSchema = z.strictObject({ orderId: objectIdSchema, productId: objectIdSchema });
+
 export const orderLineSchema = z.object({
   productId: z.string(),
   slug: z.string(),

@@ -11,18 +11,6 @@ export { lineShipmentSchema, type LineShipment } from '../orders/order';
  * several sellers, and each seller sees and ships only their own. The shopper sees one order.
  */
 
-export const lineShipmentInputSchema = z
-  .strictObject({
-    carrier: z.string().trim().min(2, 'must be at least 2 characters').max(60).meta({ example: 'DHL' }),
-    trackingNumber: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,59}$/, 'must be 3 to 60 letters, digits, spaces or hyphens')
-      .meta({ example: 'JJD0099887766' }),
-  })
-  .meta({ id: 'LineShipmentInput' });
-export type LineShipmentInput = z.input<typeof lineShipmentInputSchema>;
-
 export const sellerOrderLineSchema = orderLineSchema
   .omit({ sellerId: true })
   .extend({
@@ -99,7 +87,6 @@ export const sellerOrderListSchema = z
 export type SellerOrderList = z.infer<typeof sellerOrderListSchema>;
 
 export const sellerOrderParamsSchema = z.strictObject({ orderId: objectIdSchema });
-export const sellerOrderLineParamsSchema = z.strictObject({ orderId: objectIdSchema, productId: objectIdSchema });
 
 /** The sales report: local days `from`..`to` in `tz`, both required, at most a year and a day. */
 export const maxSalesReportDays = 366;

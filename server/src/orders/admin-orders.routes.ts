@@ -1,4 +1,13 @@
-import { adminOrderFiltersSchema, adminOrderListQuerySchema, orderListSchema, orderParamsSchema, orderSchema, orderStatusChangeRequestSchema } from '@shared/orders/order';
+import {
+  adminOrderFiltersSchema,
+  adminOrderListQuerySchema,
+  lineShipmentInputSchema,
+  orderLineParamsSchema,
+  orderListSchema,
+  orderParamsSchema,
+  orderSchema,
+  orderStatusChangeRequestSchema,
+} from '@shared/orders/order';
 import { AppError } from '../http/app-error';
 import type { ApiRoutes } from '../http/api-routes';
 import { adminOrderFilter } from './admin-order-filter';
@@ -85,5 +94,28 @@ export function registerAdminOrderRoutes(api: ApiRoutes, commerce: Commerce): vo
     },
     handler: async ({ params, body, user }) =>
       toOrderView(await commerce.lifecycle.move(params.id, body.status, 'admin', { byUserId: user._id, ...(body.note ? { note: body.note } : {}) })),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/admin/orders/:orderId/lines/:productId/shipment',
+    tag: 'Admin',
+    summary: 'Ship one of the shop\'s own lines of an order, with the carrier and tracking number',
+    description:
+      'For the lines no seller sells; each seller ships their own (`POST /api/seller/orders/:orderId/lines/:productId/shipment`). ' +
+      'As there: the order must be paid and not yet shipped (409 otherwise); the first line shipped moves it to `fulfilling`, and once every line is shipped it moves to `shipped`. ' +
+      'The same carrier and tracking number again change nothing; different ones for a shipped line are 409. A seller\'s line, or a product not in the order, is 404.',
+    auth: adminsOnly,
+    params: orderLineParamsSchema,
+    body: lineShipmentInputSchema,
+    response: { status: 200, description: 'The order', schema: orderSchema },
+    errors: [404, 409, 503],
+    audit: {
+      action: 'order.line_shipped',
+      targetType: 'order',
+      targetId: ({ params }) => params.orderId,
+      after: (order, { params, body }) => order && { number: order.number, status: order.status, productId: params.productId, carrier: body.carrier, trackingNumber: body.trackingNumber },
+    },
+    handler: async ({ params, body, user }) => toOrderView(await commerce.lineShipments.ship(params.orderId, params.productId, { kind: 'shop', userId: user._id }, body)),
   });
 }

@@ -20,10 +20,9 @@ import {
   stockMovementListSchema,
 } from '@shared/catalog/product';
 import type { SellerApiScope } from '@shared/sellers/seller-api';
+import { lineShipmentInputSchema, orderLineParamsSchema } from '@shared/orders/order';
 import {
-  lineShipmentInputSchema,
   maxSalesReportDays,
-  sellerOrderLineParamsSchema,
   sellerOrderListQuerySchema,
   sellerOrderListSchema,
   sellerOrderParamsSchema,
@@ -268,12 +267,12 @@ function registerSellerOrderRoutes(
       'The same carrier and tracking number again change nothing (a safe retry); different ones for a shipped line are 409. ' +
       'Another seller\'s order or line is 404.',
     middleware,
-    params: sellerOrderLineParamsSchema,
+    params: orderLineParamsSchema,
     body: lineShipmentInputSchema,
     response: { status: 200, description: 'The order, as its seller sees it', schema: sellerOrderSchema },
     errors: [404, 409, 429],
     handler: async ({ params, body, user }) =>
-      toSellerOrder(await context.commerce.lineShipments.ship(params.orderId, params.productId, { id: user._id, name: user.name }, body), user._id),
+      toSellerOrder(await context.commerce.lineShipments.ship(params.orderId, params.productId, { kind: 'seller', sellerId: user._id, name: user.name }, body), user._id),
   });
 
   api.add({

@@ -119,6 +119,38 @@ describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
     expect((await OrderModel.findById(order.id).lean())!.payment.status).toBe('captured');
   });
 
+  it('lets an admin ship the shop\'s own lines of a mixed order, and only those; the last line shipped ships the order', async () => {
+    const a = await newSeller();
+    const own = await createProduct(shop, { category, price: 900, stock: 10 });
+    const { order } = await buy([[own, 1], [a.product, 1]]);
+    const shipOwn = (productId: Types.ObjectId, headers = bearer(admin), json: unknown = { carrier: 'GLS', trackingNumber: 'GLS-4410-2231' }) =>
+      shop.request(`/api/admin/orders/${order.id}/lines/${productId.toString()}/shipment`, { method: 'POST', headers, json });
+
+    const sellersLine = await shipOwn(a.product._id);
+    expect(sellersLine.status).withContext('the seller ships their own line').toBe(404);
+    expect((await shipOwn(own._id, bearer(a.session))).status).withContext('a seller').toBe(403);
+    expect((await shipOwn(own._id, bearer(admin), { carrier: 'GLS', trackingNumber: '<b>' })).status).toBe(400);
+
+    const first = await shipOwn(own._id);
+    expect(first.status).withContext(await first.clone().text()).toBe(200);
+    const moved = (await first.json()) as Order;
+    expect(moved.status).toBe('fulfilling');
+    expect(moved.lines.map((line) => line.shipment?.carrier ?? null)).toEqual(['GLS', null]);
+    expect((await sellerOrder(a, order.id)).mayShip).withContext('the seller\'s line still waits').toBeTrue();
+    expect((await shipOwn(own._id)).status).withContext('the same shipment again').toBe(200);
+    expect((await shipOwn(own._id, bearer(admin), { carrier: 'DHL', trackingNumber: 'JJD0099887766' })).status).withContext('another one').toBe(409);
+
+    expect((await ship(a, order.id, a.product._id)).status).toBe(200);
+    const stored = (await OrderModel.findById(order.id).lean())!;
+    expect(stored.status).toBe('shipped');
+    expect(stored.statusHistory.map((change) => [change.status, change.by, change.note ?? null])).toEqual([
+      ['pending_payment', 'shopper', null],
+      ['paid', 'payment', null],
+      ['fulfilling', 'admin', 'The shop shipped with GLS, tracking number GLS-4410-2231'],
+      ['shipped', 'seller', 'Every line has shipped'],
+    ]);
+  });
+
   it('ships the order exactly once when its two sellers ship their last lines at the same moment', async () => {
     const [a, b] = await Promise.all([newSeller(), newSeller()]);
     const { order } = await buy([[a.product, 1], [b.product, 1]]);

@@ -1,7 +1,7 @@
 import { HttpClient, type HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { AdminUser } from '@shared/accounts/accounts';
-import type { AdminOrderFilters, AdminOrderListQuery, Order, OrderList, OrderStatusChangeRequest } from '@shared/orders/order';
+import type { AdminOrderFilters, AdminOrderListQuery, LineShipmentInput, Order, OrderList, OrderStatusChangeRequest } from '@shared/orders/order';
 import { firstValueFrom } from 'rxjs';
 import { fetchAttachment } from '../../core/downloads/file-downloads';
 import { queryParams } from '../../orders/orders-api';
@@ -46,5 +46,10 @@ export class AdminOrdersApi {
   /** 409 when the move is not allowed from the order's status, also when another admin moved it first. */
   changeStatus(orderId: string, change: OrderStatusChangeRequest): Promise<Order> {
     return firstValueFrom(this.http.post<Order>(`/api/admin/orders/${encodeURIComponent(orderId)}/status`, change));
+  }
+
+  /** Ships one of the shop's own lines (no seller's); 409 when the order cannot ship or the line went with another number. */
+  shipLine(orderId: string, productId: string, shipment: LineShipmentInput): Promise<Order> {
+    return firstValueFrom(this.http.post<Order>(`/api/admin/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(productId)}/shipment`, shipment));
   }
 }

@@ -1,7 +1,7 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, type TemplateRef } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Order, PaymentStatus, ShippingMethod } from '@shared/orders/order';
+import type { Order, OrderLine, PaymentStatus, ShippingMethod } from '@shared/orders/order';
 import { PostalAddress } from '../../accounts/postal-address/postal-address';
 import { ProductImage } from '../../catalog/product-image/product-image';
 import { MoneyPipe } from '../../core/money.pipe';
@@ -20,17 +20,20 @@ const paymentStatusWords: Readonly<Record<PaymentStatus, string>> = {
 
 /**
  * One order as its shopper and the admins see it: status timeline, lines, totals, address and
- * payment. What may be done with it is the page's: it goes into the `actions` slot.
+ * payment. What may be done with it is the page's: it goes into the `actions` slot, and what may
+ * be done with one line (an admin shipping the shop's own) into `lineActions`, under each line.
  */
 @Component({
   selector: 'shop-order-details',
-  imports: [DatePipe, RouterLink, MoneyPipe, ProductImage, PostalAddress, OrderStatusChip, OrderTimeline],
+  imports: [DatePipe, NgTemplateOutlet, RouterLink, MoneyPipe, ProductImage, PostalAddress, OrderStatusChip, OrderTimeline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './order-details.html',
   styleUrl: './order-details.scss',
 })
 export class OrderDetails {
   readonly order = input.required<Order>();
+  /** Shown under each line, given the line; nothing without it. */
+  readonly lineActions = input<TemplateRef<{ $implicit: OrderLine }> | null>(null);
 
   protected readonly itemCount = computed(() => this.order().lines.reduce((count, line) => count + line.quantity, 0));
   protected readonly hasDiscount = computed(() => this.order().totals.discount.amount > 0);

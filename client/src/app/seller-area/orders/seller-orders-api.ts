@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { OrderStatus } from '@shared/orders/order-status';
-import type { LineShipmentInput, SellerOrder, SellerOrderList } from '@shared/sellers/seller-orders';
+import type { LineShipmentInput } from '@shared/orders/order';
+import type { SellerOrder, SellerOrderList } from '@shared/sellers/seller-orders';
 import { firstValueFrom } from 'rxjs';
 import { queryParams } from '../../orders/orders-api';
 

@@ -116,4 +116,63 @@ describe('AdminOrderPage', () => {
     await page.render();
     expect(moveButtons()).toEqual([]);
   });
+
+  describe('the shop\'s own lines', () => {
+    const sellersLine = { ...order().lines[0]!, productId: 'a00000000000000000000002', slug: 'lamp', title: 'Driftwood lamp', sellerId: '64c0000000000000000000aa' };
+    const mixed = (overrides: Partial<Order> = {}) => order({ lines: [order().lines[0]!, sellersLine], ...overrides });
+    const shipForms = () => [...page.element.querySelectorAll('shop-line-shipment-form')];
+
+    async function shipWith(form: Element, carrier: string, trackingNumber: string): Promise<void> {
+      for (const [label, value] of [['Carrier', carrier], ['Tracking number', trackingNumber]]) {
+        const field = [...form.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === label)!;
+        const input = form.querySelector<HTMLInputElement>(`#${field.htmlFor}`)!;
+        input.value = value;
+        input.dispatchEvent(new Event('input'));
+      }
+      form.querySelector('form')!.dispatchEvent(new Event('submit'));
+      await page.requested();
+    }
+
+    it('offers to ship each unshipped line of the shop\'s own while the order is paid, never a seller\'s', async () => {
+      await open(mixed({ status: 'paid' }));
+      expect(shipForms().length).toBe(1);
+      expect(shipForms()[0]!.textContent).toContain('Kettle');
+      expect(page.text('.seller-ships')).toBe('Its seller ships this line, from the seller area.');
+    });
+
+    for (const status of ['pending_payment', 'shipped', 'cancelled'] as const) {
+      it(`offers no line shipping for an order that is ${status}`, async () => {
+        await open(mixed({ status }));
+        expect(shipForms().length).toBe(0);
+      });
+    }
+
+    it('ships the line with its carrier and tracking number, shows the order as the server answers it, and says so', async () => {
+      await open(mixed({ status: 'paid' }));
+      await shipWith(shipForms()[0]!, 'GLS', ' gls-4410-2231 ');
+      const request = page.http.expectOne(`${orderUrl}/lines/a00000000000000000000001/shipment`);
+      expect(request.request.method).toBe('POST');
+      expect(request.request.body).toEqual({ carrier: 'GLS', trackingNumber: 'gls-4410-2231' });
+      const shipment = { carrier: 'GLS', trackingNumber: 'gls-4410-2231', shippedAt: '2026-12-02T09:00:00.000Z' };
+      request.flush(mixed({ status: 'fulfilling', statusHistory: historyUpTo('fulfilling'), lines: [{ ...order().lines[0]!, shipment }, sellersLine] }));
+      await page.render();
+
+      expect(shipForms().length).toBe(0);
+      expect(page.text('.form-success')).toBe('Kettle is shipped with GLS, tracking number gls-4410-2231. The order is now: Being prepared.');
+      expect(page.text('.lines .shipment')).toContain('with GLS · tracking gls-4410-2231');
+    });
+
+    it('says a refusal above the order and shows it as it is now', async () => {
+      await open(mixed({ status: 'paid' }));
+      await shipWith(shipForms()[0]!, 'GLS', 'GLS-4410-2231');
+      page.http
+        .expectOne(`${orderUrl}/lines/a00000000000000000000001/shipment`)
+        .flush(errorBody('illegal_transition', 'This order is cancelled; its lines can no longer be shipped'), { status: 409, statusText: 'Conflict' });
+      await page.requested();
+      page.http.expectOne(orderUrl).flush(mixed({ status: 'cancelled', statusHistory: historyUpTo('cancelled') }));
+      await page.render();
+      expect(page.text('.form-error')).toContain('its lines can no longer be shipped');
+      expect(shipForms().length).toBe(0);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -9,6 +10,7 @@ import { FormSubmission } from '../../../core/forms/form-submission';
 import { describeApiError } from '../../../core/http/api-error';
 import { LoadError } from '../../../core/load-error';
 import { liveOrder } from '../../../orders/live-order';
+import { describeShippedLine, LineShipmentForm, type SendLineShipment } from '../../../orders/line-shipment-form/line-shipment-form';
 import { OrderDetails } from '../../../orders/order-details/order-details';
 import { orderStatusLabels } from '../../../orders/order-status-chip/order-status-chip';
 import { AdminOrdersApi } from '../admin-orders-api';
@@ -24,12 +26,15 @@ export const moveLabels: Readonly<Record<OrderStatus, string>> = {
   returned: 'Mark as returned',
 };
 
+/** As the server's line shipments: once paid, until the order has shipped. */
+const shippableStatuses: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'fulfilling']);
+
 export const changedBySomeoneElse = 'This order was changed by someone else in the meantime; it now shows its current status. Please check it and try again.';
 
 /** /admin/orders/:id: the order as its shopper sees it, and the moves an admin may make (shared order-status table). */
 @Component({
   selector: 'shop-admin-order-page',
-  imports: [ReactiveFormsModule, RouterLink, FieldError, LoadError, OrderDetails],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, LineShipmentForm, LoadError, OrderDetails],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-order-page.html',
   styleUrl: './admin-order-page.scss',
@@ -37,6 +42,7 @@ export const changedBySomeoneElse = 'This order was changed by someone else in t
 export class AdminOrderPage {
   private readonly api = inject(AdminOrdersApi);
   private readonly title = inject(Title);
+  private readonly document = inject(DOCUMENT);
   private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('moveDialog');
 
   /** `:id` from the route. */
@@ -52,6 +58,9 @@ export class AdminOrderPage {
     return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 400);
   });
   protected readonly loadError = computed(() => `We couldn't load the order. ${describeApiError(this.order.error()).message}`);
+
+  /** The shop's own lines are shipped one by one, with tracking, while the order is paid and not yet shipped. */
+  protected readonly shipsLines = computed(() => this.order.hasValue() && shippableStatuses.has(this.order.value().status));
 
   /** The move waiting for its confirmation in the dialog. */
   protected readonly pendingMove = signal<OrderStatus | null>(null);
@@ -113,5 +122,22 @@ export class AdminOrderPage {
     this.actionError.set(changedBySomeoneElse);
     this.order.reload();
     return null;
+  }
+
+  protected readonly shipLine: SendLineShipment = async (productId, shipment) => {
+    const before = this.order.hasValue() ? this.order.value().status : undefined;
+    const order = await this.api.shipLine(this.id(), productId, shipment);
+    this.order.set(order);
+    this.actionError.set(null);
+    this.status.set(describeShippedLine(before, order, productId));
+    // Its form is gone with the line shipped: focus goes to the lines, not to the top of the page.
+    setTimeout(() => this.document.getElementById('order-lines-heading')?.focus());
+  };
+
+  /** A 409: said above the order, and the order read again to show where it really is. */
+  protected lineRefused(message: string): void {
+    this.status.set(null);
+    this.actionError.set(message);
+    this.order.reload();
   }
 }

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, type 
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { OrderStatus } from '@shared/orders/order-status';
+import type { SellerOrder } from '@shared/sellers/seller-orders';
 import { PostalAddress } from '../../../accounts/postal-address/postal-address';
 import { ProductImage } from '../../../catalog/product-image/product-image';
 import { LoadError } from '../../../core/load-error';
@@ -12,9 +13,9 @@ import { reloadAfterPush } from '../../../core/realtime/reload-after-push';
 import { refetchOnReconnect, ShopSocket } from '../../../core/realtime/shop-socket';
 import { shippingMethodNames } from '../../../orders/order-details/order-details';
 import { OrderTimeline } from '../../../orders/order-details/order-timeline';
+import { describeShippedLine, LineShipmentForm, type SendLineShipment } from '../../../orders/line-shipment-form/line-shipment-form';
 import { OrderStatusChip, orderStatusLabels } from '../../../orders/order-status-chip/order-status-chip';
-import { describeSellerAreaError } from '../../seller-standing';
-import { type LineShipped, LineShipmentForm } from '../line-shipment-form/line-shipment-form';
+import { describeSellerAreaError, suspendedMessage } from '../../seller-standing';
 import { SellerOrdersApi } from '../seller-orders-api';
 
 const percent = new Intl.NumberFormat('en-IE', { maximumFractionDigits: 2 });
@@ -87,14 +88,16 @@ export class SellerOrderPage {
     refetchOnReconnect(reload);
   }
 
+  protected readonly suspendedMessage = suspendedMessage;
+
+  protected readonly shipLine: SendLineShipment = async (productId, shipment) => this.lineShipped(await this.api.ship(this.id(), productId, shipment), productId);
+
   /** The server's answer is the order now: shown as it is, and said in words. */
-  protected lineShipped({ order, productId }: LineShipped): void {
+  private lineShipped(order: SellerOrder, productId: string): void {
     const before = this.order.hasValue() ? this.order.value().status : undefined;
     this.order.set(order);
     this.actionError.set(null);
-    const line = order.lines.find((candidate) => candidate.productId === productId);
-    const moved = before !== order.status ? ` The order is now: ${orderStatusLabels[order.status]}.` : '';
-    this.status.set(line?.shipment ? `${line.title} is shipped with ${line.shipment.carrier}, tracking number ${line.shipment.trackingNumber}.${moved}` : `The line is shipped.${moved}`);
+    this.status.set(describeShippedLine(before, order, productId));
     // Its form is gone with the line shipped: focus goes to the lines, not to the top of the page.
     setTimeout(() => this.linesHeading()?.nativeElement.focus());
   }

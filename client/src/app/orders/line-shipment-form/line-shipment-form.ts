@@ -1,26 +1,38 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { lineShipmentInputSchema, type SellerOrder, type SellerOrderLine } from '@shared/sellers/seller-orders';
-import { FieldError, showsError } from '../../../core/forms/field-error';
-import { applyApiErrors } from '../../../core/forms/form-api-errors';
-import { FormSubmission } from '../../../core/forms/form-submission';
-import { schemaValidator } from '../../../core/forms/schema-validator';
-import { describeApiError } from '../../../core/http/api-error';
-import { describeSellerAreaError } from '../../seller-standing';
-import { SellerOrdersApi } from '../seller-orders-api';
+import { lineShipmentInputSchema, type LineShipment, type LineShipmentInput } from '@shared/orders/order';
+import type { OrderStatus } from '@shared/orders/order-status';
+import { FieldError, showsError } from '../../core/forms/field-error';
+import { applyApiErrors } from '../../core/forms/form-api-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
+import { schemaValidator } from '../../core/forms/schema-validator';
+import { describeApiError } from '../../core/http/api-error';
+import { orderStatusLabels } from '../order-status-chip/order-status-chip';
 
 /** Offered as the carrier is typed; any other name of at least two characters will do. */
 export const commonCarriers = ['DHL', 'An Post', 'UPS', 'DPD', 'FedEx', 'GLS'] as const;
 
-/** A shipped line, as the page announces it. */
-export interface LineShipped {
-  order: SellerOrder;
-  productId: string;
+/** Sends one line's shipment to the API; the page keeps the order it answers, and says so. */
+export type SendLineShipment = (productId: string, shipment: LineShipmentInput) => Promise<void>;
+
+/**
+ * What a page says once a line shipped: how it left, and where the order is now if that moved it
+ * (`before` is the status the page showed).
+ */
+export function describeShippedLine(
+  before: OrderStatus | undefined,
+  order: { status: OrderStatus; lines: ReadonlyArray<{ productId: string; title: string; shipment: LineShipment | null }> },
+  productId: string,
+): string {
+  const line = order.lines.find((candidate) => candidate.productId === productId);
+  const moved = before !== order.status ? ` The order is now: ${orderStatusLabels[order.status]}.` : '';
+  return line?.shipment ? `${line.title} is shipped with ${line.shipment.carrier}, tracking number ${line.shipment.trackingNumber}.${moved}` : `The line is shipped.${moved}`;
 }
 
 /**
- * "Mark shipped" under one unshipped line of the seller's: the carrier and tracking number, checked
- * with the API's own schema so the form and the server say the same thing.
+ * "Mark shipped" under one unshipped line: a seller's own in the seller area, the shop's own on the
+ * admins' order page. The carrier and tracking number are checked with the API's own schema, so
+ * the form and the server say the same thing.
  */
 @Component({
   selector: 'shop-line-shipment-form',
@@ -84,12 +96,10 @@ export interface LineShipped {
   `,
 })
 export class LineShipmentForm {
-  private readonly api = inject(SellerOrdersApi);
-
-  readonly orderId = input.required<string>();
-  readonly line = input.required<SellerOrderLine>();
-  /** The order as the server answers it once the line is shipped. */
-  readonly shipped = output<LineShipped>();
+  readonly line = input.required<{ productId: string; title: string }>();
+  readonly send = input.required<SendLineShipment>();
+  /** What a 403 means where the form is (a seller's suspension); the API's words without it. */
+  readonly forbiddenMessage = input<string | null>(null);
   /**
    * A 409: the order is not where the page showed it (not paid yet, cancelled, or the line shipped
    * with another number). The page says it and shows the order as it is now, without this form.
@@ -114,10 +124,7 @@ export class LineShipmentForm {
   protected async ship(): Promise<void> {
     const { carrier, trackingNumber } = this.form.getRawValue();
     const productId = this.line().productId;
-    await this.submission.submit(async () => {
-      const order = await this.api.ship(this.orderId(), productId, { carrier: carrier.trim(), trackingNumber: trackingNumber.trim() });
-      this.shipped.emit({ order, productId });
-    });
+    await this.submission.submit(() => this.send()(productId, { carrier: carrier.trim(), trackingNumber: trackingNumber.trim() }));
   }
 
   private explainFailure(error: unknown): string | null {
@@ -126,6 +133,7 @@ export class LineShipmentForm {
       this.refused.emit(problem.message);
       return null;
     }
-    return problem.status === 403 ? describeSellerAreaError(error) : applyApiErrors(this.form, error);
+    const forbidden = this.forbiddenMessage();
+    return problem.status === 403 && forbidden ? forbidden : applyApiErrors(this.form, error);
   }
 }
