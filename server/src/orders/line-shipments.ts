@@ -76,7 +76,7 @@ export class LineShipments {
   }
 
   private async shippersOrder(orderId: string, shipper: LineShipper): Promise<OrderDocument> {
-    // A seller's with the seller: another seller's order is 404, as one that does not exist.
+    // A seller's order is looked up with the seller in the filter: another seller's is 404, as one that does not exist.
     const order = await OrderModel.findOne({ _id: new Types.ObjectId(orderId), ...(shipper.kind === 'seller' ? { sellerIds: shipper.sellerId } : {}) }).lean();
     if (!order) throw AppError.notFound('Order');
     return order;

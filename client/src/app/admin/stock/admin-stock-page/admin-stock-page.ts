@@ -4,6 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { AdminProduct, ProductStock, StockLevels } from '@shared/catalog/product';
 import { LiveStock, followStock } from '../../../catalog/live-stock/live-stock';
 import { describeApiError } from '../../../core/http/api-error';
+import { reloadAfterPush } from '../../../core/realtime/reload-after-push';
 import { refetchOnReconnect } from '../../../core/realtime/shop-socket';
 import { AdminStockApi } from '../admin-stock-api';
 import { StockChangesApi } from '../stock-changes-api';
@@ -65,7 +66,8 @@ export class AdminStockPage {
   constructor() {
     effect(() => this.filters.setValue({ q: this.q() ?? '', category: this.category() ?? '', lowStock: this.lowStock() }, { emitEvent: false }));
     followStock(() => (this.products.hasValue() ? this.products.value().items.map((product) => product.id) : []));
-    refetchOnReconnect(() => this.products.reload());
+    const reload = reloadAfterPush(this.products);
+    refetchOnReconnect(reload);
 
     // Each new difference is read once; a push older than the reread then no longer asks for another.
     let reread: ReturnType<typeof setTimeout> | undefined;
@@ -75,7 +77,7 @@ export class AdminStockPage {
       if (drift === '' || drift === lastDrift) return;
       lastDrift = drift;
       clearTimeout(reread);
-      reread = setTimeout(() => untracked(() => this.products.reload()), rereadDelayMs);
+      reread = setTimeout(() => untracked(reload), rereadDelayMs);
     });
     inject(DestroyRef).onDestroy(() => clearTimeout(reread));
   }
