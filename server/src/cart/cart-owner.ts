@@ -4,8 +4,9 @@ import type { AuthenticatedUser } from '../accounts/authenticator';
 import { hashSecretToken, newSecretToken } from '../accounts/secret-tokens';
 import type { Carts } from './carts.service';
 
-const guestCartCookie = 'meanshop_cart';
-const guestCartLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+export const guestCartCookie = 'meanshop_cart';
+export const guestCartLifetimeDays = 30;
+const guestCartLifetimeMs = guestCartLifetimeDays * 24 * 60 * 60 * 1000;
 
 export interface CartOwnership {
   /** The cart's owner key, or undefined for a guest who has no cart yet. */

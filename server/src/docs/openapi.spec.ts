@@ -1,5 +1,6 @@
 import { paymentProviders } from '@shared/orders/order';
 import { signUp } from '../../test/accounts-helpers';
+import { createCategory, createProduct } from '../../test/catalog-fixtures';
 import { useTestShop } from '../../test/test-shop';
 import { jsonBodyLimitKilobytes, operationSupplements, webhookSignatureHeaders } from './openapi';
 import { buildShopOpenApiDocument } from './shop-document';
@@ -16,7 +17,7 @@ interface OpenApiOperation {
   security?: Array<Record<string, string[]>>;
   parameters: OpenApiParameter[];
   requestBody?: { required?: boolean; content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+  responses: Record<string, { description: string; headers?: Record<string, { description: string }>; content?: Record<string, { schema: unknown }> }>;
 }
 
 interface OpenApiDocumentShape {
@@ -63,11 +64,13 @@ describe('OpenAPI document', () => {
     expect(document.paths['/api/admin/orders/export.csv']!['get']!.operationId).toBe('getAdminOrdersExportCsv');
   });
 
-  it('declares the security of every operation: none, optional bearer, bearer, or the refresh cookie', () => {
+  it('declares the security of every operation: none, optional bearer (or the guest cart cookie), bearer, or the refresh cookie', () => {
     const withoutSecurity = operations.filter(({ operation }) => !Array.isArray(operation.security)).map(({ key }) => key);
     expect(withoutSecurity).toEqual([]);
     expect(document.paths['/api/products']!['get']!.security).toEqual([]);
-    expect(document.paths['/api/cart']!['get']!.security).toEqual([{}, { bearerAuth: [] }]);
+    expect(document.paths['/api/cart']!['get']!.security).toEqual([{}, { bearerAuth: [] }, { guestCart: [] }]);
+    expect(document.paths['/api/orders']!['post']!.security).toEqual([{}, { bearerAuth: [] }, { guestCart: [] }]);
+    expect(document.paths['/api/checkout/options']!['get']!.security).withContext('no cart').not.toContain({ guestCart: [] });
     expect(document.paths['/api/admin/products']!['post']!.security).toEqual([{ bearerAuth: [] }]);
     expect(document.paths['/api/auth/refresh']!['post']!.security).toEqual([{ refreshCookie: [] }]);
     expect(document.paths['/api/auth/logout']!['post']!.security).toEqual([{}, { refreshCookie: [] }]);
@@ -78,6 +81,16 @@ describe('OpenAPI document', () => {
   it('names the refresh cookie that signing up really sets', async () => {
     const session = await signUp(shop);
     expect(session.cookie.split('=')[0]).toBe(document.components.securitySchemes['refreshCookie']!.name!);
+  });
+
+  it('names the guest cart cookie that a guest\'s first item really sets, and says so on the routes that set it', async () => {
+    const product = await createProduct(shop, { category: await createCategory(shop, 'Cookie lamps') });
+    const added = await shop.request('/api/cart/items', { method: 'POST', json: { productId: product._id.toString(), quantity: 1 } });
+    expect(added.status).toBe(200);
+    const name = document.components.securitySchemes['guestCart']!.name!;
+    expect(added.headers.getSetCookie().map((cookie) => cookie.split('=')[0])).toContain(name);
+    expect(document.components.securitySchemes['guestCart']).toEqual(jasmine.objectContaining({ type: 'apiKey', in: 'cookie' }));
+    expect(document.paths['/api/cart/items']!['post']!.responses['200']!.headers!['Set-Cookie']!.description).toContain(`${name}=<token>`);
   });
 
   it('marks every request body required, and documents the upload as multipart with its file field', () => {

@@ -9,6 +9,7 @@ import {
 } from 'zod-openapi';
 import type { z } from 'zod';
 import { refreshCookieName } from '../accounts/sessions.service';
+import { guestCartCookie, guestCartLifetimeDays } from '../cart/cart-owner';
 import type { RouteDefinition } from '../http/api-routes';
 import { testSignatureHeader } from '../payments/test-provider';
 
@@ -49,10 +50,16 @@ interface OperationSupplement {
   requestBody?: ZodOpenApiRequestBodyObject;
   /** What the success response does to the refresh-token cookie. */
   refreshCookie?: 'sets' | 'clears';
+  /**
+   * A cart route: a guest's cart is named by its cookie, which `sets` routes give a guest on the
+   * first item; on any of them, a signed-in request that still carries it merges that cart and clears it.
+   */
+  guestCart?: 'reads' | 'sets';
   signedWebhook?: SignedWebhook;
 }
 
 const refreshCookieAttributes = 'HttpOnly; SameSite=Strict; Path=/api/auth; Secure when the shop is served over https';
+const guestCartCookieAttributes = `HttpOnly; SameSite=Lax; Path=/api; Max-Age ${guestCartLifetimeDays} days; Secure when the shop is served over https`;
 
 /** The providers' signature headers; a new provider fails to compile until it has one. */
 export const webhookSignatureHeaders: Record<PaymentProviderName, string> = {
@@ -84,6 +91,11 @@ export const operationSupplements: Record<string, OperationSupplement> = {
     },
   },
   'POST /payments/webhook/:provider': { signedWebhook: { param: 'provider', signatureHeaders: webhookSignatureHeaders } },
+  'GET /cart': { guestCart: 'reads' },
+  'POST /cart/items': { guestCart: 'sets' },
+  'PATCH /cart/items/:productId': { guestCart: 'sets' },
+  'DELETE /cart/items/:productId': { guestCart: 'reads' },
+  'POST /orders': { guestCart: 'reads' },
 };
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
@@ -122,7 +134,7 @@ function errorResponse(description: string): ZodOpenApiResponseObject {
 }
 
 function securityOf(route: RouteDefinition, supplement: OperationSupplement): SecurityRequirement[] {
-  if (route.auth?.optional) return [{}, { bearerAuth: [] }];
+  if (route.auth?.optional) return [{}, { bearerAuth: [] }, ...(supplement.guestCart ? [{ guestCart: [] }] : [])];
   // A session's access token or, where the route takes one, a Seller API key.
   if (route.auth?.apiKeyScope) return [{ bearerAuth: [] }, { sellerApiKey: [] }];
   if (route.auth) return [{ bearerAuth: [] }];
@@ -159,6 +171,14 @@ function successResponseOf(route: RouteDefinition, supplement: OperationSuppleme
         supplement.refreshCookie === 'sets'
           ? `\`${refreshCookieName}=<refresh token>; ${refreshCookieAttributes}\`: the refresh-token cookie, new on every use`
           : `Clears the \`${refreshCookieName}\` refresh-token cookie`,
+      schema: { type: 'string' },
+    };
+  }
+  if (supplement.guestCart) {
+    headers['Set-Cookie'] = {
+      description:
+        (supplement.guestCart === 'sets' ? `\`${guestCartCookie}=<token>; ${guestCartCookieAttributes}\`: a guest's first item starts a cart, named by this cookie. ` : '') +
+        `A signed-in request that still carries \`${guestCartCookie}\` merges that guest cart into the user's and clears the cookie.`,
       schema: { type: 'string' },
     };
   }
@@ -261,6 +281,14 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `accessToken` from sign-in or refresh' },
         sellerApiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'msk_…', description: 'A Seller API key, shown once by `POST /api/seller/keys`' },
+        guestCart: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: guestCartCookie,
+          description:
+            `A guest's cart, in an httpOnly cookie holding a random token that the shop stores only as a hash (${guestCartCookieAttributes}). ` +
+            'Adding the first item sets it; browsers send it by themselves. Signing in merges the guest cart into the user\'s.',
+        },
         refreshCookie: {
           type: 'apiKey',
           in: 'cookie',
