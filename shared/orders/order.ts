@@ -97,6 +97,7 @@ export const orderLineSchema = z.object({
   quantity: z.number().int(),
   lineTotal: moneySchema,
   sellerId: z.string().nullable(),
+  sellerName: z.string().nullable().meta({ description: 'The seller\'s shop name when the order was placed; null for the shop\'s own lines (and a seller\'s lines of orders placed before it was recorded)' }),
   shipment: lineShipmentSchema.nullable().meta({ description: 'Null until the line is shipped: by its seller, or with the whole order by the shop' }),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;

@@ -12,7 +12,7 @@ export { lineShipmentSchema, type LineShipment } from '../orders/order';
  */
 
 export const sellerOrderLineSchema = orderLineSchema
-  .omit({ sellerId: true })
+  .omit({ sellerId: true, sellerName: true })
   .extend({
     commission: z.object({ basisPoints: z.number().int(), amount: moneySchema }).meta({ description: 'The shop\'s cut, at the seller\'s rate when the order was placed' }),
     payout: moneySchema.meta({ description: 'The line total less the commission: what the seller is paid for the line' }),

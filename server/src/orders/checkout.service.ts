@@ -19,6 +19,7 @@ import { linesOf, type OrderLifecycle, type PaymentProviders } from './order-lif
 import { newOrderNumber } from './order-number';
 import { toOrderEvent } from './order-view';
 import { orderTotals } from './pricing';
+import { readSellerName } from '../catalog/seller-names';
 import { SellerModel } from '../sellers/seller.model';
 
 export type PlaceOrderInput = z.output<typeof placeOrderRequestSchema>;
@@ -86,8 +87,8 @@ export class Checkout {
 
     let redemption: Redemption | undefined;
     try {
-      const rates = await commissionRatesOf(reserved);
-      const lines = order.lines.map((line, index) => priced(line, reserved[index]!, rates));
+      const sellers = await sellerTermsOf(reserved);
+      const lines = order.lines.map((line, index) => priced(line, reserved[index]!, sellers));
       const subtotal = sumMoney(lines.map((line) => line.lineTotal), commerce.currency);
       const customer = caller.user ? `user:${caller.user.id}` : `email:${email}`;
       redemption = request.discountCode ? await this.deps.discounts.redeem(request.discountCode, customer, subtotal) : undefined;
@@ -228,23 +229,36 @@ function instrumentOf(request: PlaceOrderInput): PaymentInstrument {
   return request.payment.provider === 'test' ? { provider: 'test', card: request.payment.card } : { provider: 'stripe', paymentMethod: request.payment.paymentMethod };
 }
 
-/** Each seller's commission rate now, read once per seller of the order (none for the shop's own products). */
-async function commissionRatesOf(products: readonly ReservedProduct[]): Promise<Map<string, number>> {
-  const sellerIds = [...new Set(products.flatMap((product) => (product.sellerId ? [product.sellerId.toString()] : [])))];
-  const sellers = await Promise.all(sellerIds.map((id) => SellerModel.findById(id, { commissionBasisPoints: 1 }).lean()));
-  return new Map(sellerIds.map((id, index) => [id, sellers[index]?.commissionBasisPoints ?? defaultCommissionBasisPoints]));
+/** What a seller's line records at purchase: their commission rate and their shop's name. */
+interface SellerTerms {
+  commissionBasisPoints: number;
+  name: string | null;
 }
 
-function priced(line: OrderDocument['lines'][number], product: ReservedProduct, rates: ReadonlyMap<string, number>): OrderDocument['lines'][number] {
+/** Each seller's terms now, read once per seller of the order (none for the shop's own products). */
+async function sellerTermsOf(products: readonly ReservedProduct[]): Promise<Map<string, SellerTerms>> {
+  const sellerIds = [...new Set(products.flatMap((product) => (product.sellerId ? [product.sellerId.toString()] : [])))];
+  const sellers = await Promise.all(
+    sellerIds.map(async (id): Promise<SellerTerms> => {
+      const seller = await SellerModel.findById(id, { commissionBasisPoints: 1, shopName: 1 }).lean();
+      return { commissionBasisPoints: seller?.commissionBasisPoints ?? defaultCommissionBasisPoints, name: seller?.shopName || ((await readSellerName(id)) ?? null) };
+    }),
+  );
+  return new Map(sellerIds.map((id, index) => [id, sellers[index]!]));
+}
+
+function priced(line: OrderDocument['lines'][number], product: ReservedProduct, sellers: ReadonlyMap<string, SellerTerms>): OrderDocument['lines'][number] {
   const unitPrice = { amount: product.price.amount, currency: product.price.currency };
   const lineTotal = multiplyMoney(unitPrice, line.quantity);
-  const rate = product.sellerId ? rates.get(product.sellerId.toString()) : undefined;
+  const seller = product.sellerId ? sellers.get(product.sellerId.toString()) : undefined;
+  const rate = seller?.commissionBasisPoints;
   return {
     ...line,
     title: product.title,
     slug: product.slug,
     image: product.images[0] ?? null,
     sellerId: product.sellerId ?? null,
+    sellerName: seller?.name ?? null,
     categoryId: product.categoryId ?? null,
     unitPrice,
     lineTotal,

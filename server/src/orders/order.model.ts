@@ -15,6 +15,8 @@ const orderLineSchema = new Schema(
     quantity: { type: Number, required: true, min: 1 },
     lineTotal: { type: moneySchema, required: true },
     sellerId: { type: Schema.Types.ObjectId, default: null },
+    /** The seller's shop name when bought, for "Sold by" on the order; null for the shop's own lines. */
+    sellerName: { type: String, default: null },
     /** The product's category when bought, for sales by category. */
     categoryId: { type: Schema.Types.ObjectId, default: null },
     /** The shop's cut of a seller's line, at the seller's rate when bought; null for the shop's own lines. */
@@ -119,6 +121,7 @@ export interface OrderDocument {
     quantity: number;
     lineTotal: StoredMoney;
     sellerId: Types.ObjectId | null;
+    sellerName?: string | null;
     categoryId?: Types.ObjectId | null;
     commission?: { basisPoints: number; amount: StoredMoney } | null;
     shipment?: { carrier: string; trackingNumber: string; shippedAt: Date } | null;

@@ -4,6 +4,7 @@ import type { OrderStatus } from '@shared/orders/order-status';
 import type { PaymentStatus } from '@shared/orders/order';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
+import { readSellerName } from '../catalog/seller-names';
 import type { CommerceConfig } from '../config/config';
 import { OrderModel, type OrderDocument, type StockState } from '../orders/order.model';
 import { newOrderNumber } from '../orders/order-number';
@@ -101,6 +102,8 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Best sellers: a fifth of the catalogue gets most of the orders.
   const popular = products.slice(0, Math.max(1, Math.floor(products.length / 5)));
+  const sellerIds = [...new Set(products.flatMap((product) => (product.sellerId ? [product.sellerId.toString()] : [])))];
+  const sellerNames = new Map(await Promise.all(sellerIds.map(async (id) => [id, (await readSellerName(id)) ?? null] as const)));
 
   const orders: Array<Omit<OrderDocument, 'updatedAt'> & { updatedAt: Date }> = [];
   const payments = [];
@@ -134,6 +137,7 @@ export async function seedDemoOrders(options: DemoOrderOptions): Promise<number>
         quantity,
         lineTotal: multiplyMoney(product.price, quantity),
         sellerId: product.sellerId,
+        sellerName: product.sellerId ? (sellerNames.get(product.sellerId.toString()) ?? null) : null,
         categoryId: product.categoryId,
         // The demo sellers sell at the default rate, as checkout would have recorded it.
         commission: product.sellerId ? { basisPoints: defaultCommissionBasisPoints, amount: percentageOf(multiplyMoney(product.price, quantity), defaultCommissionBasisPoints) } : null,

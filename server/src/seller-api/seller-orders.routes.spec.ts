@@ -10,6 +10,7 @@ import { nextEvent, SocketClients } from '../../test/socket-clients';
 import { useTestShop } from '../../test/test-shop';
 import { localDay } from '@shared/admin/stats-days';
 import { OrderModel } from '../orders/order.model';
+import { SellerModel } from '../sellers/seller.model';
 import { ensureSellerRecords } from '../sellers/sellers.service';
 
 describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
@@ -121,8 +122,11 @@ describe('Seller orders (/api/seller/orders, /api/seller/sales)', () => {
 
   it('lets an admin ship the shop\'s own lines of a mixed order, and only those; the last line shipped ships the order', async () => {
     const a = await newSeller();
+    await SellerModel.updateOne({ _id: a.id }, { $set: { shopName: 'Lamp Works A' } });
     const own = await createProduct(shop, { category, price: 900, stock: 10 });
     const { order } = await buy([[own, 1], [a.product, 1]]);
+    // "Sold by", as the seller's shop was named when the order was placed; nobody for the shop's own line.
+    expect(order.lines.map((line) => line.sellerName)).toEqual([null, 'Lamp Works A']);
     const shipOwn = (productId: Types.ObjectId, headers = bearer(admin), json: unknown = { carrier: 'GLS', trackingNumber: 'GLS-4410-2231' }) =>
       shop.request(`/api/admin/orders/${order.id}/lines/${productId.toString()}/shipment`, { method: 'POST', headers, json });
 

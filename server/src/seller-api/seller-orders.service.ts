@@ -40,7 +40,7 @@ export function toSellerOrder(order: OrderDocument, sellerId: Types.ObjectId): S
     status: order.status,
     lines: lines.map((line) => {
       // The seller's own lines: who sells them goes without saying.
-      const { sellerId: _seller, ...view } = orderLineView(line);
+      const { sellerId: _seller, sellerName: _name, ...view } = orderLineView(line);
       return { ...view, commission: { basisPoints: line.commission?.basisPoints ?? 0, amount: commissionOf(line) }, payout: payoutOf(line) };
     }),
     totals: totalsOf(lines, order.totals.total.currency),

@@ -67,6 +67,17 @@ describe('OrderPage', () => {
     expect(page.text('.lines .shipment')).toBe('Shipped 2 Dec with An Post · tracking CE123456789IE');
   });
 
+  it('says who sells each marketplace line, linked to their page, and nothing for the shop\'s own', async () => {
+    const shown = order({ status: 'paid' });
+    const own = shown.lines[0]!;
+    shown.lines = [own, { ...own, productId: 'a00000000000000000000002', title: 'Lamp', sellerId: '64c0000000000000000000aa', sellerName: 'Nordic Home' }];
+    await open(shown);
+    const soldBy = [...page.element.querySelectorAll('.lines li')].map((line) => line.querySelector('.sold-by'));
+    expect(soldBy[0]).toBeNull();
+    expect(soldBy[1]?.textContent?.trim()).toBe('Sold by Nordic Home');
+    expect(soldBy[1]?.querySelector('a')?.getAttribute('href')).toBe('/sellers/64c0000000000000000000aa');
+  });
+
   it('shows no thanks when the order is opened later', async () => {
     await open(order());
     expect(page.element.querySelector('.thanks')).toBeNull();

@@ -28,6 +28,7 @@ export function order(overrides: Partial<Order> = {}): Order {
         quantity: 2,
         lineTotal: euros(5000),
         sellerId: null,
+        sellerName: null,
         shipment: null,
       },
     ],

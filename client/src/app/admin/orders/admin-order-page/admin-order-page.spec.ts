@@ -118,7 +118,7 @@ describe('AdminOrderPage', () => {
   });
 
   describe('the shop\'s own lines', () => {
-    const sellersLine = { ...order().lines[0]!, productId: 'a00000000000000000000002', slug: 'lamp', title: 'Driftwood lamp', sellerId: '64c0000000000000000000aa' };
+    const sellersLine = { ...order().lines[0]!, productId: 'a00000000000000000000002', slug: 'lamp', title: 'Driftwood lamp', sellerId: '64c0000000000000000000aa', sellerName: 'Nordic Home' };
     const mixed = (overrides: Partial<Order> = {}) => order({ lines: [order().lines[0]!, sellersLine], ...overrides });
     const shipForms = () => [...page.element.querySelectorAll('shop-line-shipment-form')];
 
