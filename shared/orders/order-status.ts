@@ -14,6 +14,9 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export const orderActors = ['payment', 'shopper', 'admin', 'system', 'seller'] as const;
 export type OrderActor = (typeof orderActors)[number];
 
+/** An order's lines are shipped one by one, by their sellers or the shop, once it is paid and until it has shipped. */
+export const lineShippableStatuses: readonly OrderStatus[] = ['paid', 'fulfilling'];
+
 export interface OrderTransition {
   to: OrderStatus;
   by: readonly OrderActor[];

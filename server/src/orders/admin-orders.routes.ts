@@ -113,7 +113,6 @@ export function registerAdminOrderRoutes(api: ApiRoutes, commerce: Commerce): vo
     audit: {
       action: 'order.line_shipped',
       targetType: 'order',
-      targetId: ({ params }) => params.orderId,
       after: (order, { params, body }) => order && { number: order.number, status: order.status, productId: params.productId, carrier: body.carrier, trackingNumber: body.trackingNumber },
     },
     handler: async ({ params, body, user }) => toOrderView(await commerce.lineShipments.ship(params.orderId, params.productId, { kind: 'shop', userId: user._id }, body)),

@@ -19,7 +19,7 @@ import { linesOf, type OrderLifecycle, type PaymentProviders } from './order-lif
 import { newOrderNumber } from './order-number';
 import { toOrderEvent } from './order-view';
 import { orderTotals } from './pricing';
-import { readSellerName } from '../catalog/seller-names';
+import { sellerNameFrom } from '../catalog/seller-names';
 import { SellerModel } from '../sellers/seller.model';
 
 export type PlaceOrderInput = z.output<typeof placeOrderRequestSchema>;
@@ -241,7 +241,7 @@ async function sellerTermsOf(products: readonly ReservedProduct[]): Promise<Map<
   const sellers = await Promise.all(
     sellerIds.map(async (id): Promise<SellerTerms> => {
       const seller = await SellerModel.findById(id, { commissionBasisPoints: 1, shopName: 1 }).lean();
-      return { commissionBasisPoints: seller?.commissionBasisPoints ?? defaultCommissionBasisPoints, name: seller?.shopName || ((await readSellerName(id)) ?? null) };
+      return { commissionBasisPoints: seller?.commissionBasisPoints ?? defaultCommissionBasisPoints, name: (await sellerNameFrom(id, seller)) ?? null };
     }),
   );
   return new Map(sellerIds.map((id, index) => [id, sellers[index]!]));

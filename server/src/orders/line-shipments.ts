@@ -1,12 +1,10 @@
 import type { LineShipmentInput } from '@shared/orders/order';
-import type { OrderActor, OrderStatus } from '@shared/orders/order-status';
+import { lineShippableStatuses, type OrderActor, type OrderStatus } from '@shared/orders/order-status';
 import { trusted, Types } from 'mongoose';
 import { AppError } from '../http/app-error';
 import type { OrderLifecycle } from './order-lifecycle';
 import { OrderModel, type OrderDocument } from './order.model';
 
-/** Lines are shipped while the order is paid and being fulfilled; not before payment, not once it shipped or was cancelled. */
-const shippableStatuses: readonly OrderStatus[] = ['paid', 'fulfilling'];
 
 const cannotShip = (status: OrderStatus) =>
   new AppError(409, 'illegal_transition', status === 'pending_payment' ? 'This order is not paid yet; ship it once it is' : `This order is ${status.replace('_', ' ')}; its lines can no longer be shipped`);
@@ -53,13 +51,13 @@ export class LineShipments {
       }
       return this.moveOrderAlong(order, shipper);
     }
-    if (!shippableStatuses.includes(order.status)) throw cannotShip(order.status);
+    if (!lineShippableStatuses.includes(order.status)) throw cannotShip(order.status);
 
     const shipment = { carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: new Date() };
     const written = await OrderModel.updateOne(
       {
         _id: order._id,
-        status: trusted({ $in: [...shippableStatuses] }),
+        status: trusted({ $in: [...lineShippableStatuses] }),
         [`lines.${index}.productId`]: line.productId,
         [`lines.${index}.shipment`]: null,
       },

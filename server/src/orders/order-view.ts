@@ -26,7 +26,7 @@ export function orderLineView(line: OrderDocument['lines'][number]): OrderLine {
     quantity: line.quantity,
     lineTotal: money(line.lineTotal),
     sellerId: line.sellerId?.toString() ?? null,
-    sellerName: line.sellerId ? (line.sellerName ?? null) : null,
+    sellerName: line.sellerName ?? null,
     shipment: shipmentView(line.shipment),
   };
 }

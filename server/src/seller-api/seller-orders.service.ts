@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { addDays, localDay } from '@shared/admin/stats-days';
 import { sumMoney, type Money } from '@shared/money';
+import { lineShippableStatuses } from '@shared/orders/order-status';
 import type { SellerOrder, SellerOrderList, SellerOrderSummary, SellerSalesDay, SellerSalesReport } from '@shared/sellers/seller-orders';
 import type { Response } from 'express';
 import { isValidObjectId, trusted, Types, type QueryFilter } from 'mongoose';
@@ -107,7 +108,7 @@ export async function listSellerOrders(
   const { conditions, sort } = pageStart(query);
   const filter: QueryFilter<OrderDocument> = { sellerIds: sellerId, ...(conditions.length > 0 ? { $and: conditions } : {}) };
   if (query.status) filter.status = query.status;
-  else if (query.toShip) filter.status = trusted({ $in: ['paid', 'fulfilling'] });
+  else if (query.toShip) filter.status = trusted({ $in: [...lineShippableStatuses] });
   const items: SellerOrderSummary[] = [];
   let last: OrderDocument | undefined;
   let more = false;

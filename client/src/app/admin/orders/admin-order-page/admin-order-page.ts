@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, 
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { nextStatuses, type OrderStatus, transitionFor } from '@shared/orders/order-status';
+import { lineShippableStatuses, nextStatuses, type OrderStatus, transitionFor } from '@shared/orders/order-status';
 import { FieldError, showsError } from '../../../core/forms/field-error';
 import { FormSubmission } from '../../../core/forms/form-submission';
 import { describeApiError } from '../../../core/http/api-error';
@@ -25,9 +25,6 @@ export const moveLabels: Readonly<Record<OrderStatus, string>> = {
   cancelled: 'Cancel order',
   returned: 'Mark as returned',
 };
-
-/** As the server's line shipments: once paid, until the order has shipped. */
-const shippableStatuses: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'fulfilling']);
 
 export const changedBySomeoneElse = 'This order was changed by someone else in the meantime; it now shows its current status. Please check it and try again.';
 
@@ -60,7 +57,7 @@ export class AdminOrderPage {
   protected readonly loadError = computed(() => `We couldn't load the order. ${describeApiError(this.order.error()).message}`);
 
   /** The shop's own lines are shipped one by one, with tracking, while the order is paid and not yet shipped. */
-  protected readonly shipsLines = computed(() => this.order.hasValue() && shippableStatuses.has(this.order.value().status));
+  protected readonly shipsLines = computed(() => this.order.hasValue() && lineShippableStatuses.includes(this.order.value().status));
 
   /** The move waiting for its confirmation in the dialog. */
   protected readonly pendingMove = signal<OrderStatus | null>(null);

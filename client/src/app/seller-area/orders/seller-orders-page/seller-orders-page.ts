@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { formatMoney } from '@shared/money';
-import { orderStatuses, type OrderStatus } from '@shared/orders/order-status';
+import { lineShippableStatuses, orderStatuses, type OrderStatus } from '@shared/orders/order-status';
 import type { SellerOrderSummary } from '@shared/sellers/seller-orders';
 import { MoneyPipe } from '../../../core/money.pipe';
 import { ShopSocket } from '../../../core/realtime/shop-socket';
@@ -24,13 +24,10 @@ function shownBy(filter: SellerOrdersFilter): SellerOrdersShown {
   return filter === 'all' ? { all: true } : { status: filter };
 }
 
-/** The statuses in which an order waits on its sellers: the server's `toShip`. */
-const shippable: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'fulfilling']);
-
 /** Whether an order in `status` may belong in the list; the server decides the rest when the top is read again. */
 function mayBelong(filter: SellerOrdersFilter, status: OrderStatus): boolean {
   if (filter === 'all') return true;
-  return filter === 'to-ship' ? shippable.has(status) : filter === status;
+  return filter === 'to-ship' ? lineShippableStatuses.includes(status) : filter === status;
 }
 
 /**
